@@ -1,0 +1,169 @@
+"""Typed, bounded kiosk settings from one TOML file; every key has a default.
+
+Qt-free. A bad value never stops the kiosk: it falls back to the default for that key and the
+problem names the file, line and key. Unknown keys are warnings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import platformdirs
+
+from kiosk.problems import Problem, Severity, toml_error_line
+
+APP_NAME = "clinic-kiosk"
+CONFIG_ENV = "KIOSK_CONFIG"
+SYSTEM_CONFIG = Path("/etc/clinic-kiosk/kiosk.toml")
+Scalar = bool | int | str
+
+
+def setting(default: Scalar, doc: str, *, minimum: int | None = None, maximum: int | None = None, choices: tuple[str, ...] = ()) -> Any:
+    """A config key: its default, what it is for, and the values it may take."""
+    return field(default=default, metadata={"doc": doc, "minimum": minimum, "maximum": maximum, "choices": choices})
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    text_size: int = setting(1, "Text size step a new session starts at (1 = normal, 3 = largest).", minimum=1, maximum=3)
+    hide_cursor: bool = setting(True, "Hide the mouse pointer when full screen (touchscreens need none).")
+    screen: int = setting(0, "Which monitor to fill, counting from 0, when several are attached.", minimum=0, maximum=15)
+
+
+@dataclass(frozen=True)
+class ContentSettings:
+    folder: str = setting("", "Folder holding clinic.toml and <language>/NN-name.md; empty = the bundled content.")
+    language: str = setting("en", "Language folder shown at the start of each session.")
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    level: str = setting("info", "How much the log says.", choices=("debug", "info", "warning", "error"))
+
+
+@dataclass(frozen=True)
+class Config:
+    display: DisplaySettings = field(default_factory=DisplaySettings)
+    content: ContentSettings = field(default_factory=ContentSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    # The file these settings came from, if any; relative folders are read from beside it.
+    source: Path | None = None
+
+    def content_folder(self, bundled: Path) -> Path:
+        if not self.content.folder:
+            return bundled
+        folder = Path(self.content.folder).expanduser()
+        if not folder.is_absolute() and self.source is not None:
+            folder = self.source.parent / folder
+        return folder
+
+
+TABLES: dict[str, type] = {"display": DisplaySettings, "content": ContentSettings, "logging": LoggingSettings}
+
+
+def user_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
+
+
+def find_config_file(explicit: Path | None) -> Path | None:
+    """--config, then $KIOSK_CONFIG, then /etc/clinic-kiosk/kiosk.toml, then the user's config folder."""
+    if explicit is not None:
+        return explicit
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return Path(from_env)
+    for candidate in (SYSTEM_CONFIG, user_config_file()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _key_lines(text: str) -> dict[tuple[str, str], int]:
+    """Line of each `key =` under its [table]; tomllib does not report positions."""
+    lines: dict[tuple[str, str], int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]", line)
+        if header:
+            table = header.group(1)
+            lines.setdefault((table, ""), number)
+            continue
+        key = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
+        if key:
+            lines.setdefault((table, key.group(1)), number)
+    return lines
+
+
+def _check_value(name: str, expected: type, value: object, metadata: Any) -> str | None:
+    if expected is bool and not isinstance(value, bool):
+        return f"'{name}' must be true or false, not {value!r}"
+    if expected is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"'{name}' must be a whole number, not {value!r}"
+        low, high = metadata["minimum"], metadata["maximum"]
+        if (low is not None and value < low) or (high is not None and value > high):
+            return f"'{name}' = {value} is outside {low}-{high}"
+    if expected is str:
+        if not isinstance(value, str):
+            return f"'{name}' must be text in quotes, not {value!r}"
+        choices = metadata["choices"]
+        if choices and value not in choices:
+            return f"'{name}' = {value!r} is not one of {', '.join(choices)}"
+    return None
+
+
+def parse_config(path: Path, text: str) -> tuple[Config, list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = f"is not valid TOML ({error}); every setting uses its default"
+        return Config(source=path), [Problem(path, toml_error_line(str(error)), message)]
+    lines = _key_lines(text)
+    tables: dict[str, Any] = {}
+    for table_name, table in document.items():
+        settings_type = TABLES.get(table_name)
+        if settings_type is None:
+            known = ", ".join(f"[{name}]" for name in TABLES)
+            problems.append(Problem(path, lines.get((table_name, "")), f"unknown table [{table_name}] (known: {known})", Severity.WARNING))
+            continue
+        if not isinstance(table, dict):
+            problems.append(Problem(path, lines.get(("", table_name)), f"'{table_name}' must be a [table]"))
+            continue
+        tables[table_name] = _parse_table(path, table_name, settings_type, table, lines, problems)
+    return Config(source=path, **tables), problems
+
+
+def _parse_table(path: Path, table_name: str, settings_type: type, table: dict[str, Any], lines: dict[tuple[str, str], int], problems: list[Problem]) -> Any:
+    hints = get_type_hints(settings_type)
+    known = {spec.name: spec for spec in fields(settings_type)}
+    values: dict[str, Scalar] = {}
+    for key, value in table.items():
+        line = lines.get((table_name, key))
+        spec = known.get(key)
+        name = f"{table_name}.{key}"
+        if spec is None:
+            problems.append(Problem(path, line, f"unknown key '{name}' (known: {', '.join(known)})", Severity.WARNING))
+            continue
+        reason = _check_value(name, hints[key], value, spec.metadata)
+        if reason:
+            problems.append(Problem(path, line, f"{reason}; using the default {spec.default!r}"))
+            continue
+        values[key] = value
+    return replace(settings_type(), **values)
+
+
+def load_config(path: Path | None) -> tuple[Config, list[Problem]]:
+    if path is None:
+        return Config(), []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+        return Config(source=path), [Problem(path, None, f"cannot be read ({reason}); every setting uses its default")]
+    return parse_config(path, text)

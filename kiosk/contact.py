@@ -1,0 +1,110 @@
+"""The clinic's contact details from clinic.toml, validated; never invented.
+
+Qt-free: tested on plain strings and used by `kiosk check`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.problems import Problem, Severity, toml_error_line
+
+CLINIC_KEYS = ("name", "phone", "email", "website", "address")
+PHONE_CHARACTERS = re.compile(r"^[0-9+\-() ]+$")
+PHONE_MIN_DIGITS = 7
+PHONE_MAX_DIGITS = 15
+EMAIL_FORM = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+URL_FORM = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClinicDetails:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    address: str = ""
+
+    @property
+    def has_any_contact(self) -> bool:
+        return bool(self.phone or self.email or self.website or self.address)
+
+
+def phone_problem(phone: str) -> str | None:
+    if not PHONE_CHARACTERS.match(phone):
+        return "may contain only digits, spaces and + - ( )"
+    digits = sum(char.isdigit() for char in phone)
+    if not PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS:
+        return f"has {digits} digits; a phone number has {PHONE_MIN_DIGITS}-{PHONE_MAX_DIGITS}"
+    return None
+
+
+def _value_problem(key: str, value: str) -> str | None:
+    if not value:
+        return None
+    if key == "phone":
+        return phone_problem(value)
+    if key == "email" and not EMAIL_FORM.match(value):
+        return f"{value!r} is not an e-mail address of the form name@example.org"
+    if key == "website" and not URL_FORM.match(value):
+        return f"{value!r} is not an http:// or https:// address"
+    return None
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=", line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+def parse_clinic(path: Path, text: str) -> tuple[ClinicDetails, list[Problem]]:
+    """Valid details are kept; a bad value is dropped (never shown) and reported."""
+    problems: list[Problem] = []
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return ClinicDetails(), [Problem(path, toml_error_line(str(error)), f"is not valid TOML: {error}")]
+    table = document.get("clinic", {})
+    if not isinstance(table, dict):
+        return ClinicDetails(), [Problem(path, None, "[clinic] must be a table")]
+    lines = _key_lines(text)
+    for key in document:
+        if key != "clinic":
+            problems.append(Problem(path, lines.get(key), f"unknown table or key '{key}' (expected [clinic])", Severity.WARNING))
+    values: dict[str, str] = {}
+    for key, raw in table.items():
+        line = lines.get(key)
+        if key not in CLINIC_KEYS:
+            problems.append(Problem(path, line, f"unknown key 'clinic.{key}' (known: {', '.join(CLINIC_KEYS)})", Severity.WARNING))
+            continue
+        if not isinstance(raw, str):
+            problems.append(Problem(path, line, f"'clinic.{key}' must be text in quotes"))
+            continue
+        value = raw.strip()
+        reason = _value_problem(key, value)
+        if reason:
+            problems.append(Problem(path, line, f"'clinic.{key}' {reason}; it is not shown"))
+            continue
+        values[key] = value
+    if not values.get("name"):
+        problems.append(Problem(path, lines.get("name"), "'clinic.name' is missing or empty"))
+    return ClinicDetails(**values), problems
+
+
+def load_clinic(path: Path) -> tuple[ClinicDetails, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ClinicDetails(), [Problem(path, None, f"cannot be read: {error.strerror or error}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return ClinicDetails(), [Problem(path, line, "is not UTF-8 text")]
+    return parse_clinic(path, text)

@@ -1,0 +1,113 @@
+"""The kiosk's colours and sizes, kept free of Qt so that contrast and size rules are testable.
+
+Sizes are given for a screen whose short side is 1080 px (a 24" 1080p panel) and scaled to the
+actual screen; DESIGN.md's numbers (≥ 28 px body text, ≥ 80 px touch targets) hold at that size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REFERENCE_SHORT_SIDE = 1080
+# Below ~0.7 a 1280×800 panel would get targets under WCAG's 44 px; above 2 is a wall display.
+MIN_SCALE = 0.7
+MAX_SCALE = 2.0
+
+BODY_PX_STEPS = (30, 37, 46)
+TEXT_SIZE_STEPS = len(BODY_PX_STEPS)
+
+
+@dataclass(frozen=True)
+class Colors:
+    background: str = "#F6F3EC"
+    surface: str = "#FFFFFF"
+    text: str = "#1B1B1B"
+    text_muted: str = "#34434B"
+    accent: str = "#1D4E5F"
+    accent_pressed: str = "#12323D"
+    on_accent: str = "#FFFFFF"
+    outline: str = "#5E7480"
+    disabled: str = "#E4E2DA"
+    on_disabled: str = "#545B60"
+    notice: str = "#E6EEF1"
+
+
+COLORS = Colors()
+
+# (foreground, background, minimum ratio): body text is held to 7:1, everything else to 4.5:1,
+# and a tile's outline to 3:1 against the page (WCAG 1.4.11 non-text contrast).
+CONTRAST_PAIRS: tuple[tuple[str, str, str, float], ...] = (
+    ("body text", COLORS.text, COLORS.background, 7.0),
+    ("body text on a tile", COLORS.text, COLORS.surface, 7.0),
+    ("secondary text", COLORS.text_muted, COLORS.background, 7.0),
+    ("tile summary", COLORS.text_muted, COLORS.surface, 7.0),
+    ("button label", COLORS.on_accent, COLORS.accent, 4.5),
+    ("pressed button label", COLORS.on_accent, COLORS.accent_pressed, 4.5),
+    ("unavailable button label", COLORS.on_disabled, COLORS.disabled, 4.5),
+    ("notice text", COLORS.text, COLORS.notice, 7.0),
+    ("tile outline", COLORS.outline, COLORS.background, 3.0),
+)
+
+
+def relative_luminance(hex_color: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Pixel sizes for one screen, scaled from the 1080 px reference."""
+
+    scale: float
+
+    @classmethod
+    def for_screen(cls, width: int, height: int) -> Metrics:
+        short_side = min(width, height)
+        return cls(max(MIN_SCALE, min(MAX_SCALE, short_side / REFERENCE_SHORT_SIDE)))
+
+    def px(self, reference_px: float) -> int:
+        return round(reference_px * self.scale)
+
+    @property
+    def touch_target(self) -> int:
+        return self.px(96)
+
+    @property
+    def spacing(self) -> int:
+        return self.px(24)
+
+    @property
+    def margin(self) -> int:
+        return self.px(40)
+
+    def body_px(self, step: int) -> int:
+        return self.px(BODY_PX_STEPS[step])
+
+    @property
+    def page_title_px(self) -> int:
+        return self.px(58)
+
+    @property
+    def section_title_px(self) -> int:
+        return self.px(46)
+
+    @property
+    def tile_title_px(self) -> int:
+        return self.px(36)
+
+    @property
+    def label_px(self) -> int:
+        return self.px(30)
+
+    @property
+    def small_px(self) -> int:
+        return self.px(28)

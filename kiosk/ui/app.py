@@ -1,0 +1,125 @@
+"""Builds the Qt application: fonts, stylesheet, the window on the right screen, error handling."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.config import Config
+from kiosk.loading import KioskContent
+from kiosk.paths import resources_dir
+from kiosk.theme import Metrics
+from kiosk.ui.style import stylesheet
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "Atkinson Hyperlegible"
+FONT_FILES = (
+    "AtkinsonHyperlegible-Regular.ttf",
+    "AtkinsonHyperlegible-Bold.ttf",
+    "AtkinsonHyperlegible-Italic.ttf",
+    "AtkinsonHyperlegible-BoldItalic.ttf",
+)
+DESKTOP_FILE_NAME = "clinic-kiosk"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Clinic kiosk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setStyle("Fusion")
+    load_fonts(resources_dir() / "fonts")
+    return app
+
+
+def load_fonts(folder: Path) -> list[str]:
+    """Registers the bundled fonts; returns the files that could not be loaded (Qt then falls back)."""
+    missing = []
+    for name in FONT_FILES:
+        if QFontDatabase.addApplicationFont(str(folder / name)) < 0:
+            missing.append(name)
+    if missing:
+        log.warning("font files missing or unreadable in %s: %s; text uses a fallback font", folder, ", ".join(missing))
+    return missing
+
+
+def target_screen(index: int) -> QScreen:
+    screens = QGuiApplication.screens()
+    if index < len(screens):
+        return screens[index]
+    log.warning("display.screen = %d but only %d screen(s) attached; using the first", index, len(screens))
+    return screens[0]
+
+
+def build_window(content: KioskContent, config: Config, size: QSize) -> KioskWindow:
+    """The window and its stylesheet, laid out for a screen of `size`."""
+    metrics = Metrics.for_screen(size.width(), size.height())
+    app = application()
+    app.setStyleSheet(stylesheet(resources_dir() / "theme.qss", metrics))
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(metrics.label_px)
+    app.setFont(font)
+    window = KioskWindow(content, metrics, default_text_step=config.display.text_size - 1)
+    window.resize(size)
+    return window
+
+
+class FirstPaintLogger(QObject):
+    """Logs how long the process took to paint its first screen (DESIGN.md budget: 0.5 s)."""
+
+    def __init__(self, started: float, on_first_paint: Callable[[float], None] | None = None) -> None:
+        super().__init__()
+        self._started = started
+        self._on_first_paint = on_first_paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            elapsed = time.perf_counter() - self._started
+            log.info("first screen painted %.3f s after start", elapsed)
+            if self._on_first_paint is not None:
+                self._on_first_paint(elapsed)
+        return False
+
+
+def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
+    if fullscreen:
+        screen = target_screen(config.display.screen)
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        window.setScreen(screen)
+        window.setGeometry(screen.geometry())
+        if config.display.hide_cursor:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        window.showFullScreen()
+    else:
+        window.show()
+
+
+def install_exception_logging(window: KioskWindow) -> None:
+    """A bug in a slot is logged and the patient is taken home, instead of the kiosk dying."""
+
+    def handle(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.critical("unexpected error; returning to the home screen", exc_info=(kind, error, trace))
+        window.show_home()
+
+    sys.excepthook = handle
+
+
+def screen_size(config: Config, requested: QSize | None) -> QSize:
+    if requested is not None:
+        return requested
+    return target_screen(config.display.screen).geometry().size()

@@ -1,0 +1,29 @@
+"""Turns resources/theme.qss into the stylesheet for one screen size."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from string import Template
+
+from kiosk.theme import COLORS, Metrics
+
+
+def stylesheet(template_path: Path, metrics: Metrics) -> str:
+    sizes = {
+        "touch": metrics.touch_target,
+        "pad": metrics.px(28),
+        "small_pad": metrics.px(12),
+        "radius": metrics.px(16),
+        "badge_radius": metrics.px(36),
+        "outline_w": max(2, metrics.px(3)),
+        "scrollbar_w": metrics.px(20),
+        "scrollbar_r": metrics.px(10),
+        "page_title_px": metrics.page_title_px,
+        "section_title_px": metrics.section_title_px,
+        "tile_title_px": metrics.tile_title_px,
+        "label_px": metrics.label_px,
+        "small_px": metrics.small_px,
+    }
+    template = Template(template_path.read_text(encoding="utf-8"))
+    return template.substitute(asdict(COLORS), **sizes)
