@@ -82,6 +82,10 @@ class Metrics:
         return self.px(96)
 
     @property
+    def badge(self) -> int:
+        return self.px(72)
+
+    @property
     def spacing(self) -> int:
         return self.px(24)
 

@@ -15,7 +15,7 @@ def stylesheet(template_path: Path, metrics: Metrics) -> str:
         "pad": metrics.px(28),
         "small_pad": metrics.px(12),
         "radius": metrics.px(16),
-        "badge_radius": metrics.px(36),
+        "badge_radius": metrics.badge // 2 - 1,
         "outline_w": max(2, metrics.px(3)),
         "scrollbar_w": metrics.px(20),
         "scrollbar_r": metrics.px(10),

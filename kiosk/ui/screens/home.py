@@ -27,7 +27,7 @@ class SectionTile(QPushButton):
         self.setAccessibleDescription(section.summary)
         badge = text_label(str(number), "TileNumber", wrap=False)
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(metrics.px(72), metrics.px(72))
+        badge.setFixedSize(metrics.badge, metrics.badge)
         self.title_label = text_label(section.title, "TileTitle")
         self.summary_label = text_label(section.summary, "TileSummary")
         layout = QGridLayout(self)

@@ -80,7 +80,10 @@ class ReaderScreen(QWidget):
         header.addWidget(self.progress_label, 0)
         body = QHBoxLayout()
         body.setSpacing(metrics.margin)
-        body.addWidget(self.article, 3)
+        body.addWidget(self.article, 1)
+        # Takes the width the capped text column leaves over, so the text stays on the left.
+        body.addStretch(0)
+        self.body_layout = body
         self.article.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.spacing, metrics.margin, metrics.spacing)

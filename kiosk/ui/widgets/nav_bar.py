@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.theme import TEXT_SIZE_STEPS, Metrics
@@ -27,6 +27,7 @@ class NavBar(QWidget):
     def __init__(self, text: UiText, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._text = text
         self.home_button = TouchButton(text.home)
         self.previous_button = TouchButton(text.previous)

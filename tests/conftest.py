@@ -1,0 +1,70 @@
+"""Shared fixtures. Qt runs offscreen so the suite needs no display (pass --onscreen to watch)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--onscreen", action="store_true", help="show windows on the real display")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--onscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # The user's or the machine's kiosk config must never leak into a test.
+    os.environ.pop("KIOSK_CONFIG", None)
+
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+SEED = Path(__file__).resolve().parent / "data" / "article-seed.txt"
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled content that a test may break."""
+    import shutil
+
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _no_excepthook_leak() -> Iterator[None]:
+    hook = sys.excepthook
+    yield
+    sys.excepthook = hook
+
+
+@pytest.fixture
+def make_window(qtbot):  # type: ignore[no-untyped-def]
+    """Builds a shown kiosk window of a given screen size from a content folder."""
+    from PySide6.QtCore import QSize
+
+    from kiosk.config import Config
+    from kiosk.loading import load_kiosk_content
+    from kiosk.ui.app import application, build_window
+
+    application()
+
+    def make(size: tuple[int, int] = (1920, 1080), content: Path = CONTENT, config: Config | None = None):  # type: ignore[no-untyped-def]
+        window = build_window(load_kiosk_content(content, "en"), config or Config(), QSize(*size))
+        window.setFixedSize(QSize(*size))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
