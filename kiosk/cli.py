@@ -42,27 +42,43 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     def with_sources(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--content", type=Path, help="content folder (holds clinic.toml and <language>/)")
-        sub.add_argument("--config", type=Path, help="config file (default: $KIOSK_CONFIG, /etc/clinic-kiosk/kiosk.toml, user config)")
+        sub.add_argument(
+            "--content", type=Path, help="content folder (holds clinic.toml and <language>/)"
+        )
+        sub.add_argument(
+            "--config",
+            type=Path,
+            help="config file (default: $KIOSK_CONFIG, /etc/clinic-kiosk/kiosk.toml, user config)",
+        )
 
     run = commands.add_parser("run", help="start the kiosk (the default command)")
     with_sources(run)
-    run.add_argument("--windowed", action="store_true", help="open a normal window instead of full screen")
+    run.add_argument(
+        "--windowed", action="store_true", help="open a normal window instead of full screen"
+    )
     run.add_argument("--size", type=_size, help="window size, e.g. 1080x1920 (with --windowed)")
 
-    check = commands.add_parser("check", help="validate content, clinic details and config; exit 1 on errors")
+    check = commands.add_parser(
+        "check", help="validate content, clinic details and config; exit 1 on errors"
+    )
     with_sources(check)
 
-    preview = commands.add_parser("preview", help="render every screen to PNG files without a display")
+    preview = commands.add_parser(
+        "preview", help="render every screen to PNG files without a display"
+    )
     with_sources(preview)
     preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
-    preview.add_argument("--size", type=_size, default=(1920, 1080), help="screen size (default 1920x1080)")
+    preview.add_argument(
+        "--size", type=_size, default=(1920, 1080), help="screen size (default 1920x1080)"
+    )
     return parser
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     arguments = list(argv)
-    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")):
+    if not arguments or (
+        arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
+    ):
         arguments.insert(0, "run")
     return _parser().parse_args(arguments)
 
@@ -76,14 +92,20 @@ class Loaded:
 
 def load_everything(content_override: Path | None, config_path: Path | None) -> Loaded:
     config, config_problems = load_config(find_config_file(config_path))
-    folder = content_override if content_override is not None else config.content_folder(bundled_content_dir())
+    folder = (
+        content_override
+        if content_override is not None
+        else config.content_folder(bundled_content_dir())
+    )
     content = load_kiosk_content(folder, config.content.language)
     return Loaded(config, config_problems, content)
 
 
 def _log_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING, "%s", problem)
+        log.log(
+            logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING, "%s", problem
+        )
 
 
 def check(arguments: argparse.Namespace) -> int:
@@ -93,7 +115,10 @@ def check(arguments: argparse.Namespace) -> int:
         print(problem)
     if has_errors(problems):
         count = sum(p.severity is Severity.ERROR for p in problems)
-        print(f"{count} error(s) found; the kiosk skips what is broken and shows the rest.", file=sys.stderr)
+        print(
+            f"{count} error(s) found; the kiosk skips what is broken and shows the rest.",
+            file=sys.stderr,
+        )
         return 1
     content = loaded.content
     config_name = loaded.config.source or "built-in defaults"
@@ -105,13 +130,17 @@ def check(arguments: argparse.Namespace) -> int:
 
 
 def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
 
 
 def run(arguments: argparse.Namespace) -> int:
     loaded = load_everything(arguments.content, arguments.config)
     _configure_logging(loaded.config.logging.level)
-    log.info("clinic kiosk %s starting; config %s", __version__, loaded.config.source or "(defaults)")
+    log.info(
+        "clinic kiosk %s starting; config %s", __version__, loaded.config.source or "(defaults)"
+    )
     _log_problems([*loaded.config_problems, *loaded.content.problems])
 
     from PySide6.QtCore import QSize
@@ -120,7 +149,9 @@ def run(arguments: argparse.Namespace) -> int:
 
     qt_app = ui.application()
     requested = QSize(*arguments.size) if arguments.size else None
-    window = ui.build_window(loaded.content, loaded.config, ui.screen_size(loaded.config, requested))
+    window = ui.build_window(
+        loaded.content, loaded.config, ui.screen_size(loaded.config, requested)
+    )
     ui.install_exception_logging(window)
     window.installEventFilter(first_paint := ui.FirstPaintLogger(PROCESS_STARTED))
     ui.show(window, loaded.config, fullscreen=not arguments.windowed)
@@ -141,7 +172,9 @@ def preview(arguments: argparse.Namespace) -> int:
     from kiosk.ui.preview import render_previews
 
     application()
-    for path in render_previews(loaded.content, loaded.config, QSize(*arguments.size), arguments.out):
+    for path in render_previews(
+        loaded.content, loaded.config, QSize(*arguments.size), arguments.out
+    ):
         print(path)
     return 0
 

@@ -23,27 +23,50 @@ SYSTEM_CONFIG = Path("/etc/clinic-kiosk/kiosk.toml")
 Scalar = bool | int | str
 
 
-def setting(default: Scalar, doc: str, *, minimum: int | None = None, maximum: int | None = None, choices: tuple[str, ...] = ()) -> Any:
+def setting(
+    default: Scalar,
+    doc: str,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    choices: tuple[str, ...] = (),
+) -> Any:
     """A config key: its default, what it is for, and the values it may take."""
-    return field(default=default, metadata={"doc": doc, "minimum": minimum, "maximum": maximum, "choices": choices})
+    return field(
+        default=default,
+        metadata={"doc": doc, "minimum": minimum, "maximum": maximum, "choices": choices},
+    )
 
 
 @dataclass(frozen=True)
 class DisplaySettings:
-    text_size: int = setting(1, "Text size step a new session starts at (1 = normal, 3 = largest).", minimum=1, maximum=3)
-    hide_cursor: bool = setting(True, "Hide the mouse pointer when full screen (touchscreens need none).")
-    screen: int = setting(0, "Which monitor to fill, counting from 0, when several are attached.", minimum=0, maximum=15)
+    text_size: int = setting(
+        1, "Text size step a new session starts at (1 = normal, 3 = largest).", minimum=1, maximum=3
+    )
+    hide_cursor: bool = setting(
+        True, "Hide the mouse pointer when full screen (touchscreens need none)."
+    )
+    screen: int = setting(
+        0,
+        "Which monitor to fill, counting from 0, when several are attached.",
+        minimum=0,
+        maximum=15,
+    )
 
 
 @dataclass(frozen=True)
 class ContentSettings:
-    folder: str = setting("", "Folder holding clinic.toml and <language>/NN-name.md; empty = the bundled content.")
+    folder: str = setting(
+        "", "Folder holding clinic.toml and <language>/NN-name.md; empty = the bundled content."
+    )
     language: str = setting("en", "Language folder shown at the start of each session.")
 
 
 @dataclass(frozen=True)
 class LoggingSettings:
-    level: str = setting("info", "How much the log says.", choices=("debug", "info", "warning", "error"))
+    level: str = setting(
+        "info", "How much the log says.", choices=("debug", "info", "warning", "error")
+    )
 
 
 @dataclass(frozen=True)
@@ -63,7 +86,11 @@ class Config:
         return folder
 
 
-TABLES: dict[str, type] = {"display": DisplaySettings, "content": ContentSettings, "logging": LoggingSettings}
+TABLES: dict[str, type] = {
+    "display": DisplaySettings,
+    "content": ContentSettings,
+    "logging": LoggingSettings,
+}
 
 
 def user_config_file() -> Path:
@@ -130,16 +157,32 @@ def parse_config(path: Path, text: str) -> tuple[Config, list[Problem]]:
         settings_type = TABLES.get(table_name)
         if settings_type is None:
             known = ", ".join(f"[{name}]" for name in TABLES)
-            problems.append(Problem(path, lines.get((table_name, "")), f"unknown table [{table_name}] (known: {known})", Severity.WARNING))
+            problems.append(
+                Problem(
+                    path,
+                    lines.get((table_name, "")),
+                    f"unknown table [{table_name}] (known: {known})",
+                    Severity.WARNING,
+                )
+            )
             continue
         if not isinstance(table, dict):
-            problems.append(Problem(path, lines.get(("", table_name)), f"'{table_name}' must be a [table]"))
+            problems.append(
+                Problem(path, lines.get(("", table_name)), f"'{table_name}' must be a [table]")
+            )
             continue
         tables[table_name] = _parse_table(path, table_name, settings_type, table, lines, problems)
     return Config(source=path, **tables), problems
 
 
-def _parse_table(path: Path, table_name: str, settings_type: type, table: dict[str, Any], lines: dict[tuple[str, str], int], problems: list[Problem]) -> Any:
+def _parse_table(
+    path: Path,
+    table_name: str,
+    settings_type: type,
+    table: dict[str, Any],
+    lines: dict[tuple[str, str], int],
+    problems: list[Problem],
+) -> Any:
     hints = get_type_hints(settings_type)
     known = {spec.name: spec for spec in fields(settings_type)}
     values: dict[str, Scalar] = {}
@@ -148,7 +191,14 @@ def _parse_table(path: Path, table_name: str, settings_type: type, table: dict[s
         spec = known.get(key)
         name = f"{table_name}.{key}"
         if spec is None:
-            problems.append(Problem(path, line, f"unknown key '{name}' (known: {', '.join(known)})", Severity.WARNING))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"unknown key '{name}' (known: {', '.join(known)})",
+                    Severity.WARNING,
+                )
+            )
             continue
         reason = _check_value(name, hints[key], value, spec.metadata)
         if reason:
@@ -165,5 +215,7 @@ def load_config(path: Path | None) -> tuple[Config, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-        return Config(source=path), [Problem(path, None, f"cannot be read ({reason}); every setting uses its default")]
+        return Config(source=path), [
+            Problem(path, None, f"cannot be read ({reason}); every setting uses its default")
+        ]
     return parse_config(path, text)

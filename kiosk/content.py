@@ -95,12 +95,16 @@ class _FrontMatter:
 def _split_front_matter(path: Path, text: str, problems: list[Problem]) -> _FrontMatter | None:
     lines = text.splitlines()
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        problems.append(Problem(path, 1, f"must start with a front-matter block ('{FRONT_MATTER_FENCE}' line)"))
+        problems.append(
+            Problem(path, 1, f"must start with a front-matter block ('{FRONT_MATTER_FENCE}' line)")
+        )
         return None
     try:
         closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
     except StopIteration:
-        problems.append(Problem(path, 1, f"front-matter block is never closed with '{FRONT_MATTER_FENCE}'"))
+        problems.append(
+            Problem(path, 1, f"front-matter block is never closed with '{FRONT_MATTER_FENCE}'")
+        )
         return None
     values: dict[str, str] = {}
     key_lines: dict[str, int] = {}
@@ -112,7 +116,11 @@ def _split_front_matter(path: Path, text: str, problems: list[Problem]) -> _Fron
         key, colon, value = raw.partition(":")
         key = key.strip()
         if not colon or not key:
-            problems.append(Problem(path, line_number, f"front-matter line is not 'key: value': {raw.strip()!r}"))
+            problems.append(
+                Problem(
+                    path, line_number, f"front-matter line is not 'key: value': {raw.strip()!r}"
+                )
+            )
             continue
         if key in key_lines:
             problems.append(Problem(path, line_number, f"front-matter key '{key}' is given twice"))
@@ -148,7 +156,9 @@ def _closing_html(body: str) -> str:
     return markdown_to_html(body[match.start() :]) if match else ""
 
 
-def parse_section(path: Path, data: bytes, illustration_keys: Iterable[str] = ILLUSTRATION_KEYS) -> tuple[Section | None, list[Problem]]:
+def parse_section(
+    path: Path, data: bytes, illustration_keys: Iterable[str] = ILLUSTRATION_KEYS
+) -> tuple[Section | None, list[Problem]]:
     """One content file → a Section, or None and the reasons it cannot be shown."""
     problems: list[Problem] = []
     text = _decode(path, data, problems)
@@ -161,7 +171,9 @@ def parse_section(path: Path, data: bytes, illustration_keys: Iterable[str] = IL
     for key, line in front.lines.items():
         if key not in KNOWN_KEYS:
             known = ", ".join(sorted(KNOWN_KEYS))
-            problems.append(Problem(path, line, f"unknown front-matter key '{key}' (known keys: {known})"))
+            problems.append(
+                Problem(path, line, f"unknown front-matter key '{key}' (known keys: {known})")
+            )
     for key in REQUIRED_KEYS:
         if not front.values.get(key, "").strip():
             where = front.lines.get(key, first_line)
@@ -169,30 +181,62 @@ def parse_section(path: Path, data: bytes, illustration_keys: Iterable[str] = IL
             problems.append(Problem(path, where, f"'{key}' {state}"))
     title = front.values.get("title", "").strip()
     if len(title) > TITLE_MAX_CHARS:
-        problems.append(Problem(path, front.lines["title"], f"'title' is {len(title)} characters; at most {TITLE_MAX_CHARS} fit on a tile"))
+        problems.append(
+            Problem(
+                path,
+                front.lines["title"],
+                f"'title' is {len(title)} characters; at most {TITLE_MAX_CHARS} fit on a tile",
+            )
+        )
     summary = front.values.get("summary", "").strip()
     if len(summary) > SUMMARY_MAX_CHARS:
-        problems.append(Problem(path, front.lines["summary"], f"'summary' is {len(summary)} characters; at most {SUMMARY_MAX_CHARS} fit on a tile"))
+        problems.append(
+            Problem(
+                path,
+                front.lines["summary"],
+                f"'summary' is {len(summary)} characters; at most {SUMMARY_MAX_CHARS} fit on a tile",
+            )
+        )
     order = 0
     order_text = front.values.get("order", "").strip()
     if order_text:
         try:
             order = int(order_text)
         except ValueError:
-            problems.append(Problem(path, front.lines["order"], f"'order' must be a whole number, not {order_text!r}"))
+            problems.append(
+                Problem(
+                    path,
+                    front.lines["order"],
+                    f"'order' must be a whole number, not {order_text!r}",
+                )
+            )
     illustration = front.values.get("illustration", "").strip() or None
     known_illustrations = frozenset(illustration_keys)
     if illustration is not None and illustration not in known_illustrations:
         known = ", ".join(sorted(known_illustrations)) or "none"
-        problems.append(Problem(path, front.lines["illustration"], f"unknown illustration '{illustration}' (known: {known})"))
+        problems.append(
+            Problem(
+                path,
+                front.lines["illustration"],
+                f"unknown illustration '{illustration}' (known: {known})",
+            )
+        )
     is_contact = False
     contact_text = front.values.get("contact", "").strip().lower()
     if contact_text in TRUE_WORDS:
         is_contact = True
     elif contact_text and contact_text not in FALSE_WORDS:
-        problems.append(Problem(path, front.lines["contact"], f"'contact' must be true or false, not {contact_text!r}"))
+        problems.append(
+            Problem(
+                path,
+                front.lines["contact"],
+                f"'contact' must be true or false, not {contact_text!r}",
+            )
+        )
     if not front.body.strip():
-        problems.append(Problem(path, front.body_line, "the section has no text after its front matter"))
+        problems.append(
+            Problem(path, front.body_line, "the section has no text after its front matter")
+        )
     if problems:
         return None, problems
     section = Section(
@@ -253,7 +297,11 @@ def load_content(folder: Path, illustration_keys: Iterable[str] = ILLUSTRATION_K
             sections.append(section)
     sections = _drop_duplicates(sections, problems)
     if not sections:
-        problems.append(Problem(folder, None, "no valid sections: the kiosk shows 'This screen is being updated'"))
+        problems.append(
+            Problem(
+                folder, None, "no valid sections: the kiosk shows 'This screen is being updated'"
+            )
+        )
     sections.sort(key=lambda section: (section.order, section.source.name))
     return ContentLoad(title, tuple(sections), tuple(problems))
 
@@ -266,11 +314,23 @@ def _drop_duplicates(sections: list[Section], problems: list[Problem]) -> list[S
     for section in sorted(sections, key=lambda s: s.source.name):
         earlier = by_order.get(section.order)
         if earlier is not None:
-            problems.append(Problem(section.source, None, f"'order: {section.order}' is also used by {earlier.source.name}; this file is skipped"))
+            problems.append(
+                Problem(
+                    section.source,
+                    None,
+                    f"'order: {section.order}' is also used by {earlier.source.name}; this file is skipped",
+                )
+            )
             continue
         same_slug = by_slug.get(section.slug)
         if same_slug is not None:
-            problems.append(Problem(section.source, None, f"section name '{section.slug}' is also used by {same_slug.source.name}; this file is skipped"))
+            problems.append(
+                Problem(
+                    section.source,
+                    None,
+                    f"section name '{section.slug}' is also used by {same_slug.source.name}; this file is skipped",
+                )
+            )
             continue
         by_order[section.order] = section
         by_slug[section.slug] = section

@@ -27,7 +27,9 @@ class KioskContent:
         return self.article.problems + self.clinic_problems
 
 
-def load_kiosk_content(folder: Path, language: str, illustration_keys: Iterable[str] = ILLUSTRATION_KEYS) -> KioskContent:
+def load_kiosk_content(
+    folder: Path, language: str, illustration_keys: Iterable[str] = ILLUSTRATION_KEYS
+) -> KioskContent:
     article = load_content(folder / language, illustration_keys)
     clinic, clinic_problems = load_clinic(folder / CLINIC_FILE)
     return KioskContent(folder, language, article, clinic, tuple(clinic_problems))

@@ -59,7 +59,9 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
 
     application()
 
-    def make(size: tuple[int, int] = (1920, 1080), content: Path = CONTENT, config: Config | None = None):  # type: ignore[no-untyped-def]
+    def make(
+        size: tuple[int, int] = (1920, 1080), content: Path = CONTENT, config: Config | None = None
+    ):  # type: ignore[no-untyped-def]
         window = build_window(load_kiosk_content(content, "en"), config or Config(), QSize(*size))
         window.setFixedSize(QSize(*size))
         qtbot.addWidget(window)

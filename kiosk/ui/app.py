@@ -31,13 +31,16 @@ FONT_FILES = (
     "AtkinsonHyperlegible-BoldItalic.ttf",
 )
 DESKTOP_FILE_NAME = "clinic-kiosk"
+SET_UP_PROPERTY = "kioskSetUp"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, set up once for the kiosk (also when a test harness made it first)."""
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if app.property(SET_UP_PROPERTY):
+        return app
+    app.setProperty(SET_UP_PROPERTY, True)
     app.setApplicationName("Clinic kiosk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
@@ -53,7 +56,11 @@ def load_fonts(folder: Path) -> list[str]:
         if QFontDatabase.addApplicationFont(str(folder / name)) < 0:
             missing.append(name)
     if missing:
-        log.warning("font files missing or unreadable in %s: %s; text uses a fallback font", folder, ", ".join(missing))
+        log.warning(
+            "font files missing or unreadable in %s: %s; text uses a fallback font",
+            folder,
+            ", ".join(missing),
+        )
     return missing
 
 
@@ -61,7 +68,9 @@ def target_screen(index: int) -> QScreen:
     screens = QGuiApplication.screens()
     if index < len(screens):
         return screens[index]
-    log.warning("display.screen = %d but only %d screen(s) attached; using the first", index, len(screens))
+    log.warning(
+        "display.screen = %d but only %d screen(s) attached; using the first", index, len(screens)
+    )
     return screens[0]
 
 
@@ -81,7 +90,9 @@ def build_window(content: KioskContent, config: Config, size: QSize) -> KioskWin
 class FirstPaintLogger(QObject):
     """Logs how long the process took to paint its first screen (DESIGN.md budget: 0.5 s)."""
 
-    def __init__(self, started: float, on_first_paint: Callable[[float], None] | None = None) -> None:
+    def __init__(
+        self, started: float, on_first_paint: Callable[[float], None] | None = None
+    ) -> None:
         super().__init__()
         self._started = started
         self._on_first_paint = on_first_paint
@@ -99,7 +110,9 @@ class FirstPaintLogger(QObject):
 def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
     if fullscreen:
         screen = target_screen(config.display.screen)
-        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        window.setWindowFlags(
+            Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
         if config.display.hide_cursor:
@@ -112,8 +125,12 @@ def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
 def install_exception_logging(window: KioskWindow) -> None:
     """A bug in a slot is logged and the patient is taken home, instead of the kiosk dying."""
 
-    def handle(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        log.critical("unexpected error; returning to the home screen", exc_info=(kind, error, trace))
+    def handle(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        log.critical(
+            "unexpected error; returning to the home screen", exc_info=(kind, error, trace)
+        )
         window.show_home()
 
     sys.excepthook = handle

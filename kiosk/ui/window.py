@@ -42,7 +42,9 @@ class KioskWindow(QWidget):
         contact_section = content.article.contact_section
         self.home = HomeScreen(content.article.title, self.sections, text, metrics)
         self.reader = ReaderScreen(text, metrics)
-        self.contact = ContactScreen(content.clinic, contact_section.closing_html if contact_section else "", text, metrics)
+        self.contact = ContactScreen(
+            content.clinic, contact_section.closing_html if contact_section else "", text, metrics
+        )
         self.updating = UpdatingScreen(text, metrics)
         self.nav = NavBar(text, metrics)
         self.stack = QStackedWidget()
@@ -127,7 +129,11 @@ class KioskWindow(QWidget):
             next_=has_sections and page in (Page.HOME, Page.READER),
             contact=page is not Page.CONTACT,
         )
-        log.info("screen %s%s", page.value, f" {self.sections[self.section_index].slug}" if in_reader else "")
+        log.info(
+            "screen %s%s",
+            page.value,
+            f" {self.sections[self.section_index].slug}" if in_reader else "",
+        )
 
     def _screen_for(self, page: Page) -> QWidget:
         screens: dict[Page, QWidget] = {

@@ -31,7 +31,9 @@ class SectionTile(QPushButton):
         self.title_label = text_label(section.title, "TileTitle")
         self.summary_label = text_label(section.summary, "TileSummary")
         layout = QGridLayout(self)
-        layout.setContentsMargins(metrics.spacing, metrics.spacing, metrics.spacing, metrics.spacing)
+        layout.setContentsMargins(
+            metrics.spacing, metrics.spacing, metrics.spacing, metrics.spacing
+        )
         layout.setHorizontalSpacing(metrics.spacing)
         layout.setVerticalSpacing(metrics.px(10))
         layout.addWidget(badge, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
@@ -46,14 +48,21 @@ class SectionTile(QPushButton):
 class HomeScreen(QWidget):
     section_chosen = Signal(int)
 
-    def __init__(self, title: str, sections: tuple[Section, ...], text: UiText, metrics: Metrics) -> None:
+    def __init__(
+        self, title: str, sections: tuple[Section, ...], text: UiText, metrics: Metrics
+    ) -> None:
         super().__init__()
         self.setObjectName("Screen")
         self.title_label = text_label(title, "PageTitle")
         self.intro_label = text_label(text.home_intro, "Intro")
-        self.tiles = [SectionTile(number, section, metrics) for number, section in enumerate(sections, start=1)]
+        self.tiles = [
+            SectionTile(number, section, metrics)
+            for number, section in enumerate(sections, start=1)
+        ]
         for index, tile in enumerate(self.tiles):
-            tile.clicked.connect(lambda _checked=False, index=index: self.section_chosen.emit(index))
+            tile.clicked.connect(
+                lambda _checked=False, index=index: self.section_chosen.emit(index)
+            )
         self._grid = QGridLayout()
         self._grid.setSpacing(metrics.spacing)
         self._columns = 0

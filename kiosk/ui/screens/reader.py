@@ -47,7 +47,9 @@ class ArticleText(QTextEdit):
             f"li {{ margin-bottom: {gap // 2}px; }}"
         )
         self.setHtml(html)
-        self.setMaximumWidth(round(body_px * TEXT_COLUMN_EMS) + self.verticalScrollBar().sizeHint().width())
+        self.setMaximumWidth(
+            round(body_px * TEXT_COLUMN_EMS) + self.verticalScrollBar().sizeHint().width()
+        )
         self.verticalScrollBar().setValue(0)
 
 

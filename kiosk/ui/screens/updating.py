@@ -17,5 +17,7 @@ class UpdatingScreen(QWidget):
         self.message_label = text_label(text.updating, "Notice")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(metrics.margin * 2, metrics.margin, metrics.margin * 2, metrics.margin)
+        layout.setContentsMargins(
+            metrics.margin * 2, metrics.margin, metrics.margin * 2, metrics.margin
+        )
         layout.addWidget(self.message_label)

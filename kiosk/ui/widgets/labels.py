@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
-def text_label(text: str, object_name: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+def text_label(
+    text: str, object_name: str, parent: QWidget | None = None, *, wrap: bool = True
+) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName(object_name)
     label.setWordWrap(wrap)

@@ -49,11 +49,19 @@ class NavBar(QWidget):
 
     @property
     def buttons(self) -> tuple[TouchButton, ...]:
-        return (self.home_button, self.previous_button, self.next_button, self.text_size_button, self.contact_button)
+        return (
+            self.home_button,
+            self.previous_button,
+            self.next_button,
+            self.text_size_button,
+            self.contact_button,
+        )
 
     def show_text_step(self, step: int) -> None:
         self.text_size_button.setText(f"{self._text.text_size} {text_size_marks(step)}")
-        self.text_size_button.setAccessibleName(f"{self._text.text_size} {step + 1} / {TEXT_SIZE_STEPS}")
+        self.text_size_button.setAccessibleName(
+            f"{self._text.text_size} {step + 1} / {TEXT_SIZE_STEPS}"
+        )
 
     def set_available(self, *, home: bool, previous: bool, next_: bool, contact: bool) -> None:
         self.home_button.setEnabled(home)

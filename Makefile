@@ -1,0 +1,52 @@
+# Two commands for a fresh Debian/Ubuntu machine with Python 3.11:
+#   make run    set up .venv, install, start the kiosk in a window with its bundled content
+#   make test   set up .venv, lint (ruff, ruff format --check, mypy) and run the whole suite headless
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+# CI runs as root on a fresh machine: there the Makefile may install missing system libraries.
+QT_INSTALL := $(if $(filter true,$(CI)),--install,)
+
+.PHONY: run test lint pytest soak-quick preview check venv clean help
+
+help:
+	@echo "make run | make test | make lint | make preview | make check | make clean"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; install python3.11 or run: make PYTHON=/path/to/python3.11")'
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "Python's venv module is missing: sudo apt-get install -y python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+	@touch $@
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	@$(BIN)/python scripts/check_qt_libs.py xcb
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		echo "No display found (DISPLAY is not set). Run this on the kiosk's desktop, or try 'make preview' for PNG screenshots."; \
+		exit 1; fi
+	$(BIN)/kiosk --windowed --size 1280x800
+
+lint: $(STAMP)
+	$(BIN)/ruff check kiosk tests scripts
+	$(BIN)/ruff format --check kiosk tests scripts
+	$(BIN)/mypy kiosk
+
+pytest: $(STAMP)
+	@$(BIN)/python scripts/check_qt_libs.py offscreen $(QT_INSTALL)
+	$(BIN)/pytest
+
+test: lint pytest
+
+check: $(STAMP)
+	$(BIN)/kiosk check
+
+preview: $(STAMP)
+	$(BIN)/kiosk preview --out preview/1920x1080 --size 1920x1080
+	$(BIN)/kiosk preview --out preview/1080x1920 --size 1080x1920
+	$(BIN)/kiosk preview --out preview/1280x800 --size 1280x800
+
+clean:
+	rm -rf $(VENV) build dist preview .pytest_cache .mypy_cache .ruff_cache

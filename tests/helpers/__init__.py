@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: touch gestures and layout inspection."""

@@ -1,0 +1,83 @@
+"""Finds what a patient would see as broken: things off screen, clipped, overlapping or too small."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTextEdit, QWidget
+
+LEAF_TYPES = (QLabel, QAbstractButton, QTextEdit)
+
+
+def _visible_leaves(window: QWidget) -> list[QWidget]:
+    leaves = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not isinstance(widget, LEAF_TYPES):
+            continue
+        # A label inside a button is part of the button (home tiles); check the button.
+        if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
+            continue
+        leaves.append(widget)
+    return leaves
+
+
+def _rect_in(window: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def _label_problem(label: QLabel) -> str | None:
+    text = label.text()
+    if not text:
+        return None
+    room = label.contentsRect()
+    if label.wordWrap():
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 1:
+            return f"wrapped text needs {needed} px of height, has {label.height()}"
+        longest = max(label.fontMetrics().horizontalAdvance(word) for word in text.split())
+        if longest > room.width():
+            return f"the word needing {longest} px does not fit in {room.width()} px"
+        return None
+    advance = label.fontMetrics().horizontalAdvance(text)
+    if advance > room.width():
+        return f"text needs {advance} px, has {room.width()}"
+    if label.fontMetrics().height() > room.height() + 1:
+        return f"text is {label.fontMetrics().height()} px tall, has {room.height()}"
+    return None
+
+
+def _button_problem(button: QAbstractButton, min_target: int) -> str | None:
+    if button.width() < min_target or button.height() < min_target:
+        return f"touch target {button.width()}×{button.height()} is under {min_target} px"
+    text = button.text()
+    if text and button.fontMetrics().horizontalAdvance(text) > button.width():
+        return f"label needs {button.fontMetrics().horizontalAdvance(text)} px, button is {button.width()}"
+    return None
+
+
+def layout_problems(window: QWidget, min_target: int) -> list[str]:
+    QApplication.processEvents()  # let pending layout requests settle, as a paint would
+    problems = []
+    bounds = window.rect()
+    leaves = _visible_leaves(window)
+    for widget in leaves:
+        name = f"{type(widget).__name__} {widget.objectName() or ''} {getattr(widget, 'text', lambda: '')()!r:.40}"
+        rect = _rect_in(window, widget)
+        if not bounds.contains(rect):
+            problems.append(f"{name}: {rect} is outside the window {bounds}")
+        if isinstance(widget, QLabel) and (reason := _label_problem(widget)):
+            problems.append(f"{name}: {reason}")
+        if isinstance(widget, QAbstractButton) and (reason := _button_problem(widget, min_target)):
+            problems.append(f"{name}: {reason}")
+        if isinstance(widget, QTextEdit) and widget.horizontalScrollBar().maximum() > 0:
+            problems.append(f"{name}: text is wider than its view")
+    for first, second in combinations(leaves, 2):
+        if first.isAncestorOf(second) or second.isAncestorOf(first):
+            continue
+        overlap = _rect_in(window, first).intersected(_rect_in(window, second))
+        if not overlap.isEmpty():
+            problems.append(
+                f"{first.objectName() or type(first).__name__} overlaps {second.objectName() or type(second).__name__} at {overlap}"
+            )
+    return problems

@@ -1,0 +1,74 @@
+"""The command line as IT uses it: check, preview, version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+from kiosk.cli import main, parse_arguments
+
+
+def test_check_passes_on_the_bundled_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK: 5 sections in 'en'")
+    assert len(out.splitlines()) == 1
+
+
+def test_check_lists_every_problem_and_fails(
+    content_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "en" / "02-mechanism.md").write_text(
+        "---\ntitle: x\n---\nbody\n", encoding="utf-8"
+    )
+    (content_copy / "clinic.toml").write_text(
+        '[clinic]\nname = "C"\nphone = "call us"\n', encoding="utf-8"
+    )
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[display]\ntext_size = 7\n", encoding="utf-8")
+    assert main(["check", "--content", str(content_copy), "--config", str(config)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert (
+        f"{config}:2: error: 'display.text_size' = 7 is outside 1-3; using the default 1" in lines
+    )
+    assert f"{content_copy / 'en' / '02-mechanism.md'}:1: error: 'summary' is missing" in lines
+    assert f"{content_copy / 'en' / '02-mechanism.md'}:1: error: 'order' is missing" in lines
+    assert any(
+        line.startswith(f"{content_copy / 'clinic.toml'}:3: error: 'clinic.phone'")
+        for line in lines
+    )
+    assert "4 error(s) found" in captured.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
+
+
+def test_run_is_the_default_command_and_sizes_are_parsed() -> None:
+    arguments = parse_arguments(["--windowed", "--size", "1080x1920"])
+    assert (arguments.command, arguments.windowed, arguments.size) == ("run", True, (1080, 1920))
+    with pytest.raises(SystemExit):
+        parse_arguments(["--size", "huge"])
+
+
+def test_preview_writes_every_screen(
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert main(["preview", "--out", str(tmp_path), "--size", "1280x800"]) == 0
+    names = sorted(path.name for path in tmp_path.glob("*.png"))
+    expected = {"home.png", "contact.png"} | {
+        f"section-{slug}.png"
+        for slug in ("introduction", "mechanism", "conditions", "holistic", "expert-help")
+    }
+    assert expected <= set(names)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(tmp_path / "home.png"))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert len(capsys.readouterr().out.splitlines()) == len(names)
