@@ -6,22 +6,25 @@ Qt is imported only by the commands that draw, so `kiosk check` runs on a machin
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
 import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk import __version__
-from kiosk.config import Config, find_config_file, load_config
-from kiosk.loading import KioskContent, load_kiosk_content
-from kiosk.paths import bundled_content_dir
+from kiosk import __version__, pin
+from kiosk.config import find_config_file, load_config
+from kiosk.loading import Loaded, load_everything
+from kiosk.logs import setup_logging
+from kiosk.pin import PinFormatError, check_pin_form
 from kiosk.problems import Problem, Severity, has_errors
+from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report
 
 PROCESS_STARTED = time.perf_counter()
-COMMANDS = ("run", "check", "preview")
+COMMANDS = ("run", "check", "preview", "hash-pin", "status")
 log = logging.getLogger("kiosk")
 
 
@@ -83,24 +86,6 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return _parser().parse_args(arguments)
 
 
-@dataclass(frozen=True)
-class Loaded:
-    config: Config
-    config_problems: list[Problem]
-    content: KioskContent
-
-
-def load_everything(content_override: Path | None, config_path: Path | None) -> Loaded:
-    config, config_problems = load_config(find_config_file(config_path))
-    folder = (
-        content_override
-        if content_override is not None
-        else config.content_folder(bundled_content_dir())
-    )
-    content = load_kiosk_content(folder, config.content.language)
-    return Loaded(config, config_problems, content)
-
-
 def _log_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
         log.log(
@@ -129,19 +114,15 @@ def check(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-
-
 def run(arguments: argparse.Namespace) -> int:
-    loaded = load_everything(arguments.content, arguments.config)
-    _configure_logging(loaded.config.logging.level)
-    log.info(
-        "clinic kiosk %s starting; config %s", __version__, loaded.config.source or "(defaults)"
-    )
-    _log_problems([*loaded.config_problems, *loaded.content.problems])
+    def reload() -> Loaded:
+        return load_everything(arguments.content, arguments.config)
+
+    loaded = reload()
+    config = loaded.config
+    log_file = setup_logging(config.logging.level, config.log_folder())
+    log.info("clinic kiosk %s starting; config %s", __version__, config.source or "(defaults)")
+    _log_problems(loaded.problems)
 
     from PySide6.QtCore import QSize
 
@@ -149,22 +130,27 @@ def run(arguments: argparse.Namespace) -> int:
 
     qt_app = ui.application()
     requested = QSize(*arguments.size) if arguments.size else None
-    window = ui.build_window(
-        loaded.content, loaded.config, ui.screen_size(loaded.config, requested)
+    kiosk_mode = not arguments.windowed
+    controller = ui.build_kiosk(
+        loaded,
+        ui.screen_size(config, requested),
+        kiosk_mode=kiosk_mode,
+        reload=reload,
+        log_file=log_file,
     )
-    ui.install_exception_logging(window)
-    window.installEventFilter(first_paint := ui.FirstPaintLogger(PROCESS_STARTED))
-    ui.show(window, loaded.config, fullscreen=not arguments.windowed)
-    code = qt_app.exec()
-    del first_paint
-    return code
+    ui.install_exception_logging(controller.window)
+    first_paint = ui.FirstPaintLogger(PROCESS_STARTED, controller.on_first_paint)
+    controller.window.installEventFilter(first_paint)
+    ui.show(controller.window, config, fullscreen=kiosk_mode)
+    controller.start()
+    return qt_app.exec()
 
 
 def preview(arguments: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     loaded = load_everything(arguments.content, arguments.config)
-    _configure_logging("warning")
-    _log_problems([*loaded.config_problems, *loaded.content.problems])
+    setup_logging("warning", None)
+    _log_problems(loaded.problems)
 
     from PySide6.QtCore import QSize
 
@@ -172,14 +158,55 @@ def preview(arguments: argparse.Namespace) -> int:
     from kiosk.ui.preview import render_previews
 
     application()
-    for path in render_previews(
-        loaded.content, loaded.config, QSize(*arguments.size), arguments.out
-    ):
+    for path in render_previews(loaded, QSize(*arguments.size), arguments.out):
         print(path)
+    return 0
+
+
+def hash_pin(_arguments: argparse.Namespace) -> int:
+    try:
+        first = getpass.getpass("New staff PIN (4-8 digits): ")
+        check_pin_form(first)
+        if getpass.getpass("Same PIN again: ") != first:
+            print("The two PINs differ; nothing was changed.", file=sys.stderr)
+            return 1
+    except PinFormatError as error:
+        print(f"Not a valid PIN: {error}.", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\nCancelled.", file=sys.stderr)
+        return 1
+    print(
+        "Paste this line under [staff] in the kiosk's config file (e.g. /etc/clinic-kiosk/kiosk.toml):"
+    )
+    print(f'pin_hash = "{pin.hash_pin(first)}"')
+    return 0
+
+
+def status(arguments: argparse.Namespace) -> int:
+    config, _ = load_config(find_config_file(arguments.config))
+    path = config.state_folder() / STATUS_FILE
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        report = human_report(Status(**record))
+    except (OSError, ValueError, TypeError) as error:
+        print(
+            f"No readable status at {path} ({error}). Is the kiosk running as this user?",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{path} (written every {STATUS_INTERVAL_S} s)")
+    print(report)
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    handlers = {"run": run, "check": check, "preview": preview}
+    handlers = {
+        "run": run,
+        "check": check,
+        "preview": preview,
+        "hash-pin": hash_pin,
+        "status": status,
+    }
     return handlers[arguments.command](arguments)

@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
 import platformdirs
 
+from kiosk.pin import pin_hash_problem
 from kiosk.problems import Problem, Severity, toml_error_line
 
 APP_NAME = "clinic-kiosk"
@@ -30,12 +32,20 @@ def setting(
     minimum: int | None = None,
     maximum: int | None = None,
     choices: tuple[str, ...] = (),
+    check: Callable[[str], str | None] | None = None,
 ) -> Any:
-    """A config key: its default, what it is for, and the values it may take."""
-    return field(
-        default=default,
-        metadata={"doc": doc, "minimum": minimum, "maximum": maximum, "choices": choices},
-    )
+    """A config key: its default, what it is for, and the values it may take.
+
+    `check` validates text values that have a form of their own (it returns why a value is wrong).
+    """
+    metadata = {
+        "doc": doc,
+        "minimum": minimum,
+        "maximum": maximum,
+        "choices": choices,
+        "check": check,
+    }
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -63,9 +73,51 @@ class ContentSettings:
 
 
 @dataclass(frozen=True)
+class SessionSettings:
+    idle_timeout_s: int = setting(
+        90, "Seconds without a touch before 'Still reading?' appears.", minimum=30, maximum=600
+    )
+    warning_s: int = setting(
+        20,
+        "Seconds the 'Still reading?' countdown runs before the kiosk resets.",
+        minimum=10,
+        maximum=60,
+    )
+
+
+@dataclass(frozen=True)
+class StaffSettings:
+    pin_hash: str = setting(
+        "",
+        "Staff PIN hash from 'kiosk hash-pin'; empty = staff menu not set up.",
+        check=pin_hash_problem,
+    )
+    hold_s: int = setting(
+        3, "Seconds to hold the top-left corner to open the staff PIN pad.", minimum=2, maximum=10
+    )
+
+
+@dataclass(frozen=True)
+class AccessibilitySettings:
+    reduced_motion: bool = setting(
+        False, "Show still pictures instead of moving ones, for every session."
+    )
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = setting(
         "info", "How much the log says.", choices=("debug", "info", "warning", "error")
+    )
+    folder: str = setting(
+        "", "Folder for kiosk.log; empty = the platform's log folder for the user."
+    )
+
+
+@dataclass(frozen=True)
+class StateSettings:
+    folder: str = setting(
+        "", "Folder for status.json; empty = the platform's state folder for the user."
     )
 
 
@@ -73,23 +125,44 @@ class LoggingSettings:
 class Config:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     content: ContentSettings = field(default_factory=ContentSettings)
+    session: SessionSettings = field(default_factory=SessionSettings)
+    staff: StaffSettings = field(default_factory=StaffSettings)
+    accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
+    state: StateSettings = field(default_factory=StateSettings)
     # The file these settings came from, if any; relative folders are read from beside it.
     source: Path | None = None
 
-    def content_folder(self, bundled: Path) -> Path:
-        if not self.content.folder:
-            return bundled
-        folder = Path(self.content.folder).expanduser()
+    def _folder(self, configured: str, default: Path) -> Path:
+        if not configured:
+            return default
+        folder = Path(configured).expanduser()
         if not folder.is_absolute() and self.source is not None:
             folder = self.source.parent / folder
         return folder
+
+    def content_folder(self, bundled: Path) -> Path:
+        return self._folder(self.content.folder, bundled)
+
+    def log_folder(self) -> Path:
+        return self._folder(
+            self.logging.folder, Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        )
+
+    def state_folder(self) -> Path:
+        return self._folder(
+            self.state.folder, Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+        )
 
 
 TABLES: dict[str, type] = {
     "display": DisplaySettings,
     "content": ContentSettings,
+    "session": SessionSettings,
+    "staff": StaffSettings,
+    "accessibility": AccessibilitySettings,
     "logging": LoggingSettings,
+    "state": StateSettings,
 }
 
 
@@ -141,6 +214,10 @@ def _check_value(name: str, expected: type, value: object, metadata: Any) -> str
         choices = metadata["choices"]
         if choices and value not in choices:
             return f"'{name}' = {value!r} is not one of {', '.join(choices)}"
+        check = metadata["check"]
+        reason = check(value) if check is not None and value else None
+        if reason:
+            return f"'{name}' {reason}"
     return None
 
 

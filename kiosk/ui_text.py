@@ -23,6 +23,15 @@ class UiText:
     updating: str
     contact_title: str
     back: str
+    scan_contact: str
+    scan_website: str
+    ask_front_desk: str
+    touch_to_start: str
+    still_reading: str
+    still_reading_countdown: str  # {seconds}
+    keep_reading: str
+    cleaning_title: str
+    cleaning_countdown: str  # {seconds}
 
 
 ENGLISH = UiText(
@@ -38,6 +47,15 @@ ENGLISH = UiText(
     updating="This screen is being updated — please ask at the front desk.",
     contact_title="Contact us",
     back="← Back",
+    scan_contact="Scan with your phone's camera to save our contact details",
+    scan_website="Scan to open our website",
+    ask_front_desk="Please ask at the front desk",
+    touch_to_start="Touch to start",
+    still_reading="Still reading?",
+    still_reading_countdown="The screen will go back to the start in {seconds} seconds.",
+    keep_reading="Yes, keep reading",
+    cleaning_title="Cleaning the screen",
+    cleaning_countdown="Touches are paused. Back in {seconds} seconds.",
 )
 
 CATALOG: dict[str, UiText] = {"en": ENGLISH}

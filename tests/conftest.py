@@ -49,24 +49,46 @@ def _no_excepthook_leak() -> Iterator[None]:
 
 
 @pytest.fixture
-def make_window(qtbot):  # type: ignore[no-untyped-def]
-    """Builds a shown kiosk window of a given screen size from a content folder."""
+def make_kiosk(qtbot):  # type: ignore[no-untyped-def]
+    """Builds a shown kiosk (window and controller) of a given screen size from a content folder."""
     from PySide6.QtCore import QSize
 
-    from kiosk.config import Config
-    from kiosk.loading import load_kiosk_content
-    from kiosk.ui.app import application, build_window
+    from kiosk.loading import load_everything
+    from kiosk.ui.app import application, build_kiosk
 
     application()
+    made = []
 
     def make(
-        size: tuple[int, int] = (1920, 1080), content: Path = CONTENT, config: Config | None = None
+        size: tuple[int, int] = (1920, 1080),
+        content: Path = CONTENT,
+        config: Path | None = None,
+        kiosk_mode: bool = False,
     ):  # type: ignore[no-untyped-def]
-        window = build_window(load_kiosk_content(content, "en"), config or Config(), QSize(*size))
+        def reload():  # type: ignore[no-untyped-def]
+            return load_everything(content, config)
+
+        controller = build_kiosk(reload(), QSize(*size), kiosk_mode=kiosk_mode, reload=reload)
+        window = controller.window
         window.setFixedSize(QSize(*size))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        made.append(window)
+        return controller
+
+    yield make
+    for window in made:
+        window.allow_close()
+
+
+@pytest.fixture
+def make_window(make_kiosk):  # type: ignore[no-untyped-def]
+    """A shown kiosk window already woken from its attract screen onto the home screen."""
+
+    def make(*args, **kwargs):  # type: ignore[no-untyped-def]
+        window = make_kiosk(*args, **kwargs).window
+        window.wake()
         return window
 
     return make

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.config import Config
-from kiosk.loading import KioskContent
+from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
+from kiosk.ui.controller import KioskController
 from kiosk.ui.style import stylesheet
 from kiosk.ui.window import KioskWindow
 
@@ -74,7 +75,7 @@ def target_screen(index: int) -> QScreen:
     return screens[0]
 
 
-def build_window(content: KioskContent, config: Config, size: QSize) -> KioskWindow:
+def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[KioskWindow, Metrics]:
     """The window and its stylesheet, laid out for a screen of `size`."""
     metrics = Metrics.for_screen(size.width(), size.height())
     app = application()
@@ -82,9 +83,28 @@ def build_window(content: KioskContent, config: Config, size: QSize) -> KioskWin
     font = QFont(FONT_FAMILY)
     font.setPixelSize(metrics.label_px)
     app.setFont(font)
-    window = KioskWindow(content, metrics, default_text_step=config.display.text_size - 1)
+    window = KioskWindow(
+        content,
+        metrics,
+        default_text_step=config.display.text_size - 1,
+        reduced_motion=config.accessibility.reduced_motion,
+    )
     window.resize(size)
-    return window
+    return window, metrics
+
+
+def build_kiosk(
+    loaded: Loaded,
+    size: QSize,
+    *,
+    kiosk_mode: bool,
+    reload: Callable[[], Loaded],
+    log_file: Path | None = None,
+) -> KioskController:
+    window, metrics = build_window(loaded.content, loaded.config, size)
+    return KioskController(
+        loaded, window, metrics, reload=reload, kiosk_mode=kiosk_mode, log_file=log_file
+    )
 
 
 class FirstPaintLogger(QObject):

@@ -7,10 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.config import Config
-from kiosk.loading import KioskContent
-from kiosk.ui.app import build_window
-from kiosk.ui.window import KioskWindow
+from kiosk.loading import Loaded
+from kiosk.ui.app import build_kiosk
+from kiosk.ui.controller import KioskController
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -20,21 +19,23 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render_previews(content: KioskContent, config: Config, size: QSize, out: Path) -> list[Path]:
+def render_previews(loaded: Loaded, size: QSize, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    window = build_window(content, config, size)
+    controller = build_kiosk(loaded, size, kiosk_mode=False, reload=lambda: loaded)
+    window = controller.window
     window.setFixedSize(size)
     window.show()
     try:
-        return _render_all(window, out)
+        return _render_all(controller, out)
     finally:
         window.close()
         window.deleteLater()
 
 
-def _render_all(window: KioskWindow, out: Path) -> list[Path]:
-    written = []
-    window.show_home()
+def _render_all(controller: KioskController, out: Path) -> list[Path]:
+    window = controller.window
+    written = [_save(window, out / "attract.png")]
+    window.wake()
     written.append(_save(window, out / ("home.png" if window.sections else "updating.png")))
     for index, section in enumerate(window.sections):
         window.open_section(index)
@@ -42,4 +43,14 @@ def _render_all(window: KioskWindow, out: Path) -> list[Path]:
     if window.sections:
         window.show_contact()
         written.append(_save(window, out / "contact.png"))
+        window.open_section(0)
+        window.show_idle_warning(controller.config.session.warning_s)
+        written.append(_save(window, out / "idle-warning.png"))
+        window.idle_warning.stop()
+    controller.staff.pad.open()
+    controller.staff.pad_layer.present()
+    written.append(_save(window, out / "staff-pin.png"))
+    controller.staff.close()
+    controller.open_staff_menu()
+    written.append(_save(window, out / "staff-menu.png"))
     return written

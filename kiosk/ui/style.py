@@ -24,6 +24,8 @@ def stylesheet(template_path: Path, metrics: Metrics) -> str:
         "tile_title_px": metrics.tile_title_px,
         "label_px": metrics.label_px,
         "small_px": metrics.small_px,
+        "attract_title_px": metrics.px(76),
+        "attract_pad": metrics.px(56),
     }
     template = Template(template_path.read_text(encoding="utf-8"))
     return template.substitute(asdict(COLORS), **sizes)

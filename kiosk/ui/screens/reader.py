@@ -112,6 +112,13 @@ class ReaderScreen(QWidget):
         self.progress_label.setAccessibleName(progress)
         self._render()
 
+    def reset(self) -> None:
+        """Forgets the section and reading position (idle reset)."""
+        self.kinetic.stop()
+        self._section = None
+        self.article.clear()
+        self.article.verticalScrollBar().setValue(0)
+
     def set_text_step(self, step: int) -> None:
         self._text_step = step
         if self._section is not None:

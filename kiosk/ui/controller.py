@@ -1,0 +1,200 @@
+"""Runs one kiosk: the window plus what keeps it healthy unattended — idle reset, staff access,
+lockdown, content reloads, the status file and systemd's watchdog."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__, systemd
+from kiosk.config import Config
+from kiosk.loading import Loaded
+from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
+from kiosk.theme import Metrics
+from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.session import IdleWatch
+from kiosk.ui.staff_access import StaffAccess
+from kiosk.ui.window import KioskWindow, Page
+
+log = logging.getLogger(__name__)
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+class KioskController(QObject):
+    def __init__(
+        self,
+        loaded: Loaded,
+        window: KioskWindow,
+        metrics: Metrics,
+        *,
+        reload: Callable[[], Loaded],
+        kiosk_mode: bool,
+        log_file: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.loaded = loaded
+        self.window = window
+        self._reload = reload
+        self._log_file = log_file
+        self._started_at = _now_iso()
+        self._started = time.monotonic()
+        self.last_reset_at: str | None = None
+        self.resets = 0
+        self.reload_problems: tuple[str, ...] = ()
+        config = loaded.config
+
+        # Lockdown first: Qt asks the newest application filter first, and the idle watch must
+        # still see the keys that the lockdown swallows.
+        self.lockdown = Lockdown() if kiosk_mode else None
+        if kiosk_mode:
+            window.lock_close()
+        self.idle = IdleWatch(config.session.idle_timeout_s)
+        self.idle.idle.connect(self._on_idle)
+        self.idle.activity.connect(self._on_activity)
+        window.page_changed.connect(self._on_page_changed)
+        window.session_reset.connect(self._on_session_reset)
+        window.idle_warning_dismissed.connect(self.idle.arm)
+
+        self.staff = StaffAccess(
+            window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s
+        )
+        self.staff.granted.connect(self.open_staff_menu)
+        menu = window.staff
+        menu.reset_requested.connect(window.reset_session)
+        menu.reload_requested.connect(self.reload_content)
+        menu.status_requested.connect(self.show_status)
+        menu.cleaning_requested.connect(window.start_cleaning)
+        menu.exit_requested.connect(self.exit_kiosk)
+        menu.close_requested.connect(window.reset_session)
+
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(STATUS_INTERVAL_S * 1000)
+        self.status_timer.timeout.connect(self.write_status)
+        self.watchdog_timer = QTimer(self)
+        self.watchdog_timer.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
+
+    @property
+    def config(self) -> Config:
+        return self.loaded.config
+
+    def start(self) -> None:
+        """Begins the unattended duties; call once the window is shown."""
+        self.write_status()
+        self.status_timer.start()
+        interval = systemd.watchdog_interval_ms()
+        if interval is not None:
+            self.watchdog_timer.start(interval)
+            log.info("systemd watchdog ping every %d ms", interval)
+
+    def on_first_paint(self, _elapsed_s: float) -> None:
+        systemd.notify("READY=1")
+
+    # Session -----------------------------------------------------------------------------------
+
+    def _on_idle(self) -> None:
+        self.window.show_idle_warning(self.config.session.warning_s)
+
+    def _on_activity(self) -> None:
+        if self.window.idle_warning.is_counting:
+            self.window.idle_warning.stop()
+            self.idle.arm()
+
+    def _on_page_changed(self, _name: str) -> None:
+        if self.window.page is Page.ATTRACT:
+            self.idle.disarm()
+        else:
+            self.idle.arm()
+
+    def _on_session_reset(self) -> None:
+        self.staff.close()
+        self.resets += 1
+        self.last_reset_at = _now_iso()
+
+    # Staff -------------------------------------------------------------------------------------
+
+    def open_staff_menu(self) -> None:
+        self.window.show_staff()
+        self.show_status()
+
+    def show_status(self) -> None:
+        self.window.staff.show_report(human_report(self.status()))
+
+    def reload_content(self) -> None:
+        """Re-reads config and content; broken content never replaces the last good one."""
+        fresh = self._reload()
+        problems = [str(problem) for problem in fresh.problems]
+        if not fresh.content.article.sections:
+            self.reload_problems = tuple(problems)
+            log.error("reload: the new content has no valid section; keeping the last good content")
+            report = (
+                "Kept the last good content: the new content has no section that can be shown.\n\n"
+            )
+        else:
+            self.apply(fresh)
+            self.reload_problems = ()
+            report = f"Reloaded {len(fresh.content.article.sections)} sections from {fresh.content.folder}.\n\n"
+        report += "\n".join(problems) if problems else "kiosk check: no problems."
+        self.window.show_staff()
+        self.window.staff.show_report(report)
+
+    def apply(self, fresh: Loaded) -> None:
+        config = fresh.config
+        self.loaded = fresh
+        self.window.set_session_defaults(
+            text_step=config.display.text_size - 1,
+            reduced_motion=config.accessibility.reduced_motion,
+        )
+        self.window.set_content(fresh.content)
+        self.idle.set_timeout(config.session.idle_timeout_s)
+        self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
+        log.info(
+            "content %s applied (%d sections)",
+            fresh.fingerprint,
+            len(fresh.content.article.sections),
+        )
+
+    def exit_kiosk(self) -> None:
+        log.warning("kiosk closed from the staff menu")
+        self.window.allow_close()
+        self.window.close()
+        QApplication.quit()
+
+    # Health --------------------------------------------------------------------------------------
+
+    def status(self) -> Status:
+        loaded = self.loaded
+        size = self.window.size()
+        return Status(
+            version=__version__,
+            pid=os.getpid(),
+            started_at=self._started_at,
+            uptime_s=round(time.monotonic() - self._started),
+            screen=self.window.page_name,
+            seconds_since_touch=self.idle.seconds_since_touch(),
+            last_reset_at=self.last_reset_at,
+            resets=self.resets,
+            content_folder=str(loaded.content.folder),
+            content_hash=loaded.fingerprint,
+            sections=len(loaded.content.article.sections),
+            config_file=str(loaded.config.source) if loaded.config.source else None,
+            screen_size=f"{size.width()}x{size.height()}",
+            log_file=str(self._log_file) if self._log_file else None,
+            problems=[str(problem) for problem in loaded.problems] + list(self.reload_problems),
+        )
+
+    def write_status(self) -> None:
+        path = self.config.state_folder() / STATUS_FILE
+        try:
+            write_atomically(path, self.status().to_json())
+        except OSError as error:
+            log.warning("cannot write %s: %s", path, error)

@@ -1,0 +1,85 @@
+"""The staff menu, behind the PIN: reset, reload, status, cleaning pause, exit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kiosk.theme import Metrics
+from kiosk.ui.widgets.kinetic_scroll import KineticScroll
+from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.touch_button import TouchButton
+
+
+class StaffScreen(QWidget):
+    reset_requested = Signal()
+    reload_requested = Signal()
+    status_requested = Signal()
+    cleaning_requested = Signal()
+    exit_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__()
+        self.setObjectName("Screen")
+        self.title_label = text_label("Staff menu", "PageTitle")
+        actions = (
+            (
+                "Reset now",
+                "Back to the start screen, as after a patient leaves",
+                self.reset_requested,
+            ),
+            (
+                "Reload content",
+                "Read the content and config again; keep the last good content",
+                self.reload_requested,
+            ),
+            (
+                "Status",
+                "Version, content, config, uptime, last reset, log file",
+                self.status_requested,
+            ),
+            ("Pause for cleaning", "Ignore touches for 30 seconds", self.cleaning_requested),
+            ("Exit kiosk", "Close the kiosk program (for IT)", self.exit_requested),
+            ("Close", "Leave the staff menu", self.close_requested),
+        )
+        self.buttons: dict[str, TouchButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(metrics.spacing)
+        for index, (label, description, signal) in enumerate(actions):
+            button = TouchButton(label, description=description)
+            button.setMinimumHeight(round(metrics.touch_target * 1.2))
+            button.clicked.connect(signal)
+            grid.addWidget(button, index // 2, index % 2)
+            self.buttons[label] = button
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("StaffReport")
+        self.report.setReadOnly(True)
+        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.report.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.report.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.report.setFrameShape(QFrame.Shape.NoFrame)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._scroll = KineticScroll(self.report, min_swipe_px=10_000)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.setSpacing(metrics.margin)
+        self._columns.addLayout(grid, 2)
+        self._columns.addWidget(self.report, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
+        layout.setSpacing(metrics.spacing)
+        layout.addWidget(self.title_label)
+        layout.addLayout(self._columns, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().width() < event.size().height()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._columns.setDirection(direction)
+        super().resizeEvent(event)
+
+    def show_report(self, text: str) -> None:
+        self.report.setPlainText(text)
+        self.report.verticalScrollBar().setValue(0)

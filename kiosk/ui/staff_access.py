@@ -1,0 +1,131 @@
+"""From the hidden corner hold to the staff menu: PIN pad, lockout, "not set up" notice."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.pin import verify_pin
+from kiosk.pin_attempts import PinAttempts
+from kiosk.theme import Metrics
+from kiosk.ui.staff_gesture import CornerHold
+from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.modal_layer import ModalLayer
+from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.touch_button import TouchButton
+
+log = logging.getLogger(__name__)
+
+NOT_SET_UP = "Staff menu not set up — see the README"
+NOTICE_MS = 8000
+CORNER_TARGETS = 1.5
+
+
+class StaffAccess(QObject):
+    granted = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        metrics: Metrics,
+        *,
+        pin_hash: str,
+        hold_s: int,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(window)
+        self._pin_hash = pin_hash
+        self._clock = clock
+        self.attempts = PinAttempts()
+        self.gesture = CornerHold(window, round(metrics.touch_target * CORNER_TARGETS), hold_s)
+        self.gesture.held.connect(self.open)
+
+        self.pad = PinPad(metrics, title="Staff PIN", cancel="Cancel")
+        self.pad.submitted.connect(self._check)
+        self.pad.cancelled.connect(self.close)
+        self.pad_layer = ModalLayer(window, self.pad, metrics, max_width=metrics.px(760))
+
+        notice = QFrame()
+        notice.setObjectName("OverlayCard")
+        self.notice_label = text_label(NOT_SET_UP, "OverlayMessage")
+        self.notice_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice_button = TouchButton("OK")
+        notice_layout = QVBoxLayout(notice)
+        notice_layout.setContentsMargins(
+            metrics.margin, metrics.margin, metrics.margin, metrics.margin
+        )
+        notice_layout.setSpacing(metrics.spacing)
+        notice_layout.addWidget(self.notice_label)
+        notice_layout.addWidget(notice_button)
+        self.notice_layer = ModalLayer(window, notice, metrics, max_width=metrics.px(1000))
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice_layer.hide)
+        notice_button.clicked.connect(self.notice_layer.hide)
+        self.notice_layer.tapped_outside.connect(self.notice_layer.hide)
+
+        self._lock_ticker = QTimer(self)
+        self._lock_ticker.setInterval(1000)
+        self._lock_ticker.timeout.connect(self._refresh_lock)
+
+    @property
+    def is_open(self) -> bool:
+        return self.pad_layer.isVisible() or self.notice_layer.isVisible()
+
+    def configure(self, *, pin_hash: str, hold_s: int) -> None:
+        self._pin_hash = pin_hash
+        self.gesture.set_hold_seconds(hold_s)
+
+    def open(self) -> None:
+        if not self._pin_hash:
+            log.warning("staff gesture used, but no [staff] pin_hash is configured")
+            self.notice_layer.present()
+            self._notice_timer.start()
+            return
+        log.info("staff PIN pad opened")
+        self.pad.open()
+        self.pad_layer.present()
+        self._refresh_lock()
+
+    def close(self) -> None:
+        self.pad.close_pad()
+        self.pad_layer.hide()
+        self.notice_layer.hide()
+        self._lock_ticker.stop()
+
+    def _check(self, pin: str) -> None:
+        now = self._clock()
+        if self.attempts.is_locked(now):
+            return
+        if verify_pin(pin, self._pin_hash):
+            log.info("staff PIN accepted")
+            self.attempts.record_success()
+            self.close()
+            self.granted.emit()
+            return
+        lockout = self.attempts.record_failure(now)
+        # The digits are never logged: only that a try failed.
+        log.warning("wrong staff PIN (%d of 5 before a lockout)", self.attempts.failures or 5)
+        if lockout:
+            log.warning("staff PIN pad locked for %d s after repeated wrong PINs", lockout)
+        self.pad.show_message("Wrong PIN")
+        self._refresh_lock()
+
+    def _refresh_lock(self) -> None:
+        now = self._clock()
+        locked = self.attempts.is_locked(now)
+        self.pad.set_locked(locked)
+        if locked:
+            self.pad.show_message(
+                f"Too many wrong PINs. Try again in {self.attempts.seconds_locked(now)} s."
+            )
+            if not self._lock_ticker.isActive():
+                self._lock_ticker.start()
+        elif self._lock_ticker.isActive():
+            self._lock_ticker.stop()
+            self.pad.show_message("")

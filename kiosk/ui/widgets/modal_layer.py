@@ -1,0 +1,61 @@
+"""A dimmed layer over the whole window holding one card; nothing beneath it can be touched."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.theme import Metrics
+
+SCRIM = QColor(20, 28, 32, 170)
+
+
+class ModalLayer(QWidget):
+    # A tap on the dimmed part, when the layer allows it.
+    tapped_outside = Signal()
+
+    def __init__(self, window: QWidget, card: QWidget, metrics: Metrics, *, max_width: int) -> None:
+        super().__init__(window)
+        self.card = card
+        self._max_width = max_width
+        self._margin = metrics.margin
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(self._margin, self._margin, self._margin, self._margin)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        window.installEventFilter(self)
+        self.hide()
+
+    def present(self) -> None:
+        parent = self.parentWidget()
+        assert parent is not None
+        self._fit(parent)
+        self.show()
+        self.raise_()
+
+    def _fit(self, parent: QWidget) -> None:
+        # Centring uses the card's size hint, which ignores how wrapped text grows when narrow:
+        # fix the width, then ask the card's layout for the height that width needs.
+        width = min(self._max_width, parent.width() - 2 * self._margin)
+        self.card.setFixedWidth(width)
+        layout = self.card.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.card.setFixedHeight(layout.heightForWidth(width))
+        self.setGeometry(parent.rect())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QPainter(self).fillRect(self.rect(), SCRIM)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # nothing beneath the layer may see this touch
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.tapped_outside.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible() and isinstance(watched, QWidget):
+            self._fit(watched)
+        return False
