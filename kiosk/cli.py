@@ -74,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument(
         "--size", type=_size, default=(1920, 1080), help="screen size (default 1920x1080)"
     )
+
+    commands.add_parser(
+        "hash-pin", help="read a staff PIN (twice, not echoed) and print the config line"
+    )
+    status_command = commands.add_parser("status", help="print the running kiosk's status file")
+    status_command.add_argument(
+        "--config", type=Path, help="config file (to find the state folder)"
+    )
     return parser
 
 

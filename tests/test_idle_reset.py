@@ -1,0 +1,138 @@
+"""Every new patient finds a clean kiosk: idle warning, reset, and the attract screen's wake touch."""
+
+from __future__ import annotations
+
+from helpers.touch import tap
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.ui.window import Page
+
+
+def read_somewhere(window) -> None:  # type: ignore[no-untyped-def]
+    """A patient's session: a section opened, text enlarged, scrolled down, then Contact."""
+    window.wake()
+    window.open_section(2)
+    window.cycle_text_size()
+    window.cycle_text_size()
+    scrollbar = window.reader.article.verticalScrollBar()
+    scrollbar.setValue(scrollbar.maximum() // 2)
+    window.show_contact()
+
+
+def test_the_kiosk_starts_on_the_attract_screen_without_the_bar(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    window = make_kiosk().window
+    assert window.page is Page.ATTRACT
+    assert not window.nav.isVisible()
+    assert (
+        window.attract.title_label.text()
+        == "Antidepressants for Chronic Pain: Do They Really Help?"
+    )
+
+
+def test_the_touch_that_wakes_the_attract_screen_presses_nothing_beneath(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_kiosk().window
+    window.wake()  # lay the home screen out once to learn where its second tile sits
+    tile = window.home.tiles[1]
+    where = tile.mapTo(window, tile.rect().center())
+    window.reset_session()
+
+    def touch_at_tile() -> None:
+        # Delivered to whatever is under that point of the glass, as Qt routes a real touch.
+        target = window.childAt(where)
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, where))
+
+    touch_at_tile()
+    assert window.page is Page.HOME
+    assert window.reader.section is None
+    touch_at_tile()
+    assert window.reader.section is window.sections[1]  # the same touch, once awake, opens it
+
+
+def test_no_touch_for_the_idle_time_asks_still_reading(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk()
+    window = controller.window
+    window.wake()
+    assert controller.idle.timer.isActive()
+    assert controller.idle.timer.interval() == 90_000
+    controller.idle.timer.setInterval(20)
+    controller.idle.arm()
+    with qtbot.waitSignal(controller.idle.idle, timeout=2000):
+        pass
+    assert window.idle_warning.layer.isVisible()
+    assert window.idle_warning.seconds_left == 20
+    assert "20 seconds" in window.idle_warning.countdown_label.text()
+    assert window.idle_warning.is_counting
+
+
+def test_without_a_tap_the_warning_resets_every_piece_of_the_session(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk()
+    window = controller.window
+    read_somewhere(window)
+    window.show_idle_warning(20)
+    with qtbot.waitSignal(window.session_reset):
+        window.idle_warning.expire()
+    assert window.page is Page.ATTRACT
+    assert window.text_step == 0
+    assert window.nav.text_size_button.text().endswith("●○○")
+    assert window.reader.section is None
+    assert window.reader.article.verticalScrollBar().value() == 0
+    assert not window.idle_warning.layer.isVisible()
+    assert not controller.idle.timer.isActive()
+    assert controller.resets == 1
+    window.wake()
+    assert window.page is Page.HOME
+    window.show_next()
+    assert window.reader.section is window.sections[0]
+    assert window.reader.article.verticalScrollBar().value() == 0
+
+
+def test_a_tap_on_the_warning_keeps_the_patient_where_they_were(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk()
+    window = controller.window
+    window.wake()
+    window.open_section(3)
+    controller.idle.disarm()
+    window.show_idle_warning(20)
+    assert window.idle_warning.button is not None
+    qtbot.mouseClick(window.idle_warning.button, Qt.MouseButton.LeftButton)
+    assert not window.idle_warning.layer.isVisible()
+    assert window.page is Page.READER
+    assert window.reader.section is window.sections[3]
+    assert controller.idle.timer.isActive()
+
+
+def test_a_tap_anywhere_on_the_warning_also_keeps_reading_and_goes_no_further(make_kiosk) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk()
+    window = controller.window
+    window.wake()
+    window.show_idle_warning(20)
+    tap(window.idle_warning.layer, QPoint(5, 5))
+    assert not window.idle_warning.is_counting
+    assert window.page is Page.HOME
+
+
+def test_any_touch_restarts_the_wait(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk()
+    window = controller.window
+    window.wake()
+    timer = controller.idle.timer
+    timer.setInterval(60_000)
+    timer.start()
+    timer.setInterval(90_000)
+    qtbot.mouseClick(window.nav.text_size_button, Qt.MouseButton.LeftButton)
+    assert timer.remainingTime() > 60_000
+    qtbot.keyClick(window, Qt.Key.Key_A)
+    assert controller.idle.seconds_since_touch() == 0
+
+
+def test_the_attract_screen_animates_only_while_shown_and_never_with_reduced_motion(
+    make_kiosk,
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_kiosk().window
+    assert window.attract.halo.is_animating
+    window.wake()
+    assert not window.attract.halo.is_animating
+    window.reset_session()
+    assert window.attract.halo.is_animating
+    window.attract.set_reduced_motion(True)
+    assert not window.attract.halo.is_animating
