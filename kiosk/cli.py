@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__, pin
-from kiosk.config import find_config_file, load_config
+from kiosk.config import example_config, find_config_file, load_config
 from kiosk.loading import Loaded, load_everything
 from kiosk.logs import setup_logging
 from kiosk.pin import PinFormatError, check_pin_form
@@ -24,7 +24,7 @@ from kiosk.problems import Problem, Severity, has_errors
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report
 
 PROCESS_STARTED = time.perf_counter()
-COMMANDS = ("run", "check", "preview", "hash-pin", "status")
+COMMANDS = ("run", "check", "preview", "hash-pin", "status", "example-config")
 log = logging.getLogger("kiosk")
 
 
@@ -77,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "hash-pin", help="read a staff PIN (twice, not echoed) and print the config line"
+    )
+    commands.add_parser(
+        "example-config", help="print a config file documenting every key and its default"
     )
     status_command = commands.add_parser("status", help="print the running kiosk's status file")
     status_command.add_argument(
@@ -171,6 +174,11 @@ def preview(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def print_example_config(_arguments: argparse.Namespace) -> int:
+    print(example_config(), end="")
+    return 0
+
+
 def hash_pin(_arguments: argparse.Namespace) -> int:
     try:
         first = getpass.getpass("New staff PIN (4-8 digits): ")
@@ -215,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": check,
         "preview": preview,
         "hash-pin": hash_pin,
+        "example-config": print_example_config,
         "status": status,
     }
     return handlers[arguments.command](arguments)

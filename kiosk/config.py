@@ -296,3 +296,40 @@ def load_config(path: Path | None) -> tuple[Config, list[Problem]]:
             Problem(path, None, f"cannot be read ({reason}); every setting uses its default")
         ]
     return parse_config(path, text)
+
+
+def _toml_value(value: Scalar) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _allowed(metadata: Any, default: Scalar) -> str:
+    if metadata["minimum"] is not None:
+        return f"{metadata['minimum']}-{metadata['maximum']}"
+    if metadata["choices"]:
+        return ", ".join(metadata["choices"])
+    if isinstance(default, bool):
+        return "true or false"
+    return "text"
+
+
+def example_config() -> str:
+    """Every key with its meaning, default and bounds: packaging/kiosk.example.toml is this text."""
+    lines = [
+        "# Clinic kiosk configuration (TOML). Every key is optional: a missing key uses its default,",
+        "# a wrong value uses its default and is reported in the log, by `kiosk check --config FILE`",
+        "# and on the staff Status screen. Looked up in this order: --config PATH, $KIOSK_CONFIG,",
+        "# /etc/clinic-kiosk/kiosk.toml, then the user's config folder.",
+    ]
+    for table_name, settings_type in TABLES.items():
+        lines += ["", f"[{table_name}]"]
+        for spec in fields(settings_type):
+            lines.append(f"# {spec.metadata['doc']}")
+            lines.append(
+                f"# Default {_toml_value(spec.default)}; allowed: {_allowed(spec.metadata, spec.default)}."
+            )
+            lines.append(f"{spec.name} = {_toml_value(spec.default)}")
+    return "\n".join(lines) + "\n"

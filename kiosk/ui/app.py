@@ -143,15 +143,18 @@ def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
 
 
 def install_exception_logging(window: KioskWindow) -> None:
-    """A bug in a slot is logged and the patient is taken home, instead of the kiosk dying."""
+    """A bug in a slot is logged and the kiosk starts afresh, instead of dying in front of a patient."""
 
     def handle(
         kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> None:
         log.critical(
-            "unexpected error; returning to the home screen", exc_info=(kind, error, trace)
+            "unexpected error; resetting to the start screen", exc_info=(kind, error, trace)
         )
-        window.show_home()
+        try:
+            window.reset_session()
+        except Exception:
+            log.critical("the reset after the error failed too", exc_info=True)
 
     sys.excepthook = handle
 

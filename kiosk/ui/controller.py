@@ -18,6 +18,7 @@ from kiosk.config import Config
 from kiosk.loading import Loaded
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
+from kiosk.ui.content_watch import ContentWatch
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import StaffAccess
@@ -51,6 +52,8 @@ class KioskController(QObject):
         self.last_reset_at: str | None = None
         self.resets = 0
         self.reload_problems: tuple[str, ...] = ()
+        # A valid update that waits for the next reset, so it never changes under a reader.
+        self.pending: Loaded | None = None
         config = loaded.config
 
         # Lockdown first: Qt asks the newest application filter first, and the idle watch must
@@ -80,6 +83,8 @@ class KioskController(QObject):
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_INTERVAL_S * 1000)
         self.status_timer.timeout.connect(self.write_status)
+        self.content_watch = ContentWatch(self._watched_paths(), self)
+        self.content_watch.changed.connect(self.check_for_update)
         self.watchdog_timer = QTimer(self)
         self.watchdog_timer.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
 
@@ -119,6 +124,35 @@ class KioskController(QObject):
         self.staff.close()
         self.resets += 1
         self.last_reset_at = _now_iso()
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.apply(pending)
+
+    # Content updates -----------------------------------------------------------------------------
+
+    def _watched_paths(self) -> list[Path]:
+        content = self.loaded.content
+        paths = [content.folder, content.folder / content.language, content.folder / "clinic.toml"]
+        paths.extend(sorted((content.folder / content.language).glob("*")))
+        if self.loaded.config.source is not None:
+            paths.append(self.loaded.config.source)
+        return paths
+
+    def check_for_update(self) -> None:
+        """Validates changed content; a good update waits for the next reset, a bad one is reported."""
+        fresh = self._reload()
+        if fresh.fingerprint == self.loaded.fingerprint and fresh.config == self.loaded.config:
+            return
+        if not fresh.content.article.sections:
+            self.reload_problems = tuple(str(problem) for problem in fresh.problems)
+            log.error("content update has no valid section; keeping the last good content")
+            return
+        self.reload_problems = ()
+        if self.window.page is Page.ATTRACT:
+            self.apply(fresh)
+        else:
+            log.info("content update %s validated; applying at the next reset", fresh.fingerprint)
+            self.pending = fresh
 
     # Staff -------------------------------------------------------------------------------------
 
@@ -150,6 +184,7 @@ class KioskController(QObject):
     def apply(self, fresh: Loaded) -> None:
         config = fresh.config
         self.loaded = fresh
+        self.pending = None
         self.window.set_session_defaults(
             text_step=config.display.text_size - 1,
             reduced_motion=config.accessibility.reduced_motion,
@@ -157,6 +192,7 @@ class KioskController(QObject):
         self.window.set_content(fresh.content)
         self.idle.set_timeout(config.session.idle_timeout_s)
         self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
+        self.content_watch.watch(self._watched_paths())
         log.info(
             "content %s applied (%d sections)",
             fresh.fingerprint,
@@ -190,6 +226,7 @@ class KioskController(QObject):
             screen_size=f"{size.width()}x{size.height()}",
             log_file=str(self._log_file) if self._log_file else None,
             problems=[str(problem) for problem in loaded.problems] + list(self.reload_problems),
+            pending_content=self.pending.fingerprint if self.pending else None,
         )
 
     def write_status(self) -> None:
