@@ -326,10 +326,12 @@ def example_config() -> str:
     ]
     for table_name, settings_type in TABLES.items():
         lines += ["", f"[{table_name}]"]
+        defaults = settings_type()
         for spec in fields(settings_type):
+            default: Scalar = getattr(defaults, spec.name)
             lines.append(f"# {spec.metadata['doc']}")
             lines.append(
-                f"# Default {_toml_value(spec.default)}; allowed: {_allowed(spec.metadata, spec.default)}."
+                f"# Default {_toml_value(default)}; allowed: {_allowed(spec.metadata, default)}."
             )
-            lines.append(f"{spec.name} = {_toml_value(spec.default)}")
+            lines.append(f"{spec.name} = {_toml_value(default)}")
     return "\n".join(lines) + "\n"

@@ -27,7 +27,7 @@ def test_the_shipped_example_config_documents_every_key_with_its_default() -> No
     assert shipped == example_config(), (
         "regenerate: kiosk example-config > packaging/kiosk.example.toml"
     )
-    config, problems = parse_config(Path("kiosk.example.toml"), shipped)
+    _, problems = parse_config(Path("kiosk.example.toml"), shipped)
     assert problems == []
     for table, settings_type in TABLES.items():
         for spec in fields(settings_type):
