@@ -8,10 +8,10 @@ STAMP := $(VENV)/.installed-stamp
 # CI runs as root on a fresh machine: there the Makefile may install missing system libraries.
 QT_INSTALL := $(if $(filter true,$(CI)),--install,)
 
-.PHONY: run test lint pytest soak-quick preview check venv clean help
+.PHONY: run test lint pytest screenshots check venv clean help
 
 help:
-	@echo "make run | make test | make lint | make preview | make check | make clean"
+	@echo "make run | make test | make lint | make screenshots | make check | make clean"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; install python3.11 or run: make PYTHON=/path/to/python3.11")'
@@ -43,10 +43,11 @@ test: lint pytest
 check: $(STAMP)
 	$(BIN)/kiosk check
 
-preview: $(STAMP)
-	$(BIN)/kiosk preview --out preview/1920x1080 --size 1920x1080
-	$(BIN)/kiosk preview --out preview/1080x1920 --size 1080x1920
-	$(BIN)/kiosk preview --out preview/1280x800 --size 1280x800
+# The README's pictures, made by the kiosk itself at the three supported screen sizes.
+screenshots: $(STAMP)
+	for size in 1920x1080 1080x1920 1280x800; do \
+		rm -rf docs/screenshots/$$size && $(BIN)/kiosk preview --out docs/screenshots/$$size --size $$size || exit 1; \
+	done
 
 clean:
-	rm -rf $(VENV) build dist preview .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
