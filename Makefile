@@ -25,7 +25,7 @@ venv: $(STAMP)
 run: $(STAMP)
 	@$(BIN)/python scripts/check_qt_libs.py xcb
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-		echo "No display found (DISPLAY is not set). Run this on the kiosk's desktop, or try 'make preview' for PNG screenshots."; \
+		echo "No display found (DISPLAY is not set). Run this on the kiosk's desktop, or try 'make screenshots' for PNG pictures of every screen."; \
 		exit 1; fi
 	$(BIN)/kiosk --windowed --size 1280x800
 
