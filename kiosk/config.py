@@ -122,6 +122,16 @@ class StateSettings:
 
 
 @dataclass(frozen=True)
+class UsageSettings:
+    retention_days: int = setting(
+        365,
+        "Days of anonymous usage counts to keep; older days are deleted.",
+        minimum=7,
+        maximum=3650,
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     content: ContentSettings = field(default_factory=ContentSettings)
@@ -130,6 +140,7 @@ class Config:
     accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     state: StateSettings = field(default_factory=StateSettings)
+    usage: UsageSettings = field(default_factory=UsageSettings)
     # The file these settings came from, if any; relative folders are read from beside it.
     source: Path | None = None
 
@@ -163,6 +174,7 @@ TABLES: dict[str, type] = {
     "accessibility": AccessibilitySettings,
     "logging": LoggingSettings,
     "state": StateSettings,
+    "usage": UsageSettings,
 }
 
 
