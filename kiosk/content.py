@@ -22,7 +22,8 @@ from kiosk.problems import Problem, toml_error_line
 
 FRONT_MATTER_FENCE = "---"
 REQUIRED_KEYS = ("title", "summary", "order")
-OPTIONAL_KEYS = ("illustration", "contact")
+# `reviewed: false` marks a translation no clinician has signed off yet (listed on the staff Status).
+OPTIONAL_KEYS = ("illustration", "contact", "reviewed")
 KNOWN_KEYS = frozenset(REQUIRED_KEYS + OPTIONAL_KEYS)
 # A home tile shows the summary on at most two lines at the smallest supported screen.
 SUMMARY_MAX_CHARS = 90
@@ -44,6 +45,8 @@ class Section:
     is_contact: bool
     # HTML of the part after the section's first sub-heading (used by the Contact screen).
     closing_html: str
+    # False for a translation that no clinician has signed off yet.
+    reviewed: bool = True
 
 
 @dataclass(frozen=True)
@@ -221,18 +224,8 @@ def parse_section(
                 f"unknown illustration '{illustration}' (known: {known})",
             )
         )
-    is_contact = False
-    contact_text = front.values.get("contact", "").strip().lower()
-    if contact_text in TRUE_WORDS:
-        is_contact = True
-    elif contact_text and contact_text not in FALSE_WORDS:
-        problems.append(
-            Problem(
-                path,
-                front.lines["contact"],
-                f"'contact' must be true or false, not {contact_text!r}",
-            )
-        )
+    is_contact = _flag(path, front, "contact", default=False, problems=problems)
+    reviewed = _flag(path, front, "reviewed", default=True, problems=problems)
     if not front.body.strip():
         problems.append(
             Problem(path, front.body_line, "the section has no text after its front matter")
@@ -249,8 +242,21 @@ def parse_section(
         html=markdown_to_html(front.body),
         is_contact=is_contact,
         closing_html=_closing_html(front.body) if is_contact else "",
+        reviewed=reviewed,
     )
     return section, problems
+
+
+def _flag(
+    path: Path, front: _FrontMatter, key: str, *, default: bool, problems: list[Problem]
+) -> bool:
+    text = front.values.get(key, "").strip().lower()
+    if not text:
+        return default
+    if text in TRUE_WORDS or text in FALSE_WORDS:
+        return text in TRUE_WORDS
+    problems.append(Problem(path, front.lines[key], f"'{key}' must be true or false, not {text!r}"))
+    return default
 
 
 ARTICLE_FILE = "article.toml"
