@@ -8,16 +8,16 @@ STAMP := $(VENV)/.installed-stamp
 # CI runs as root on a fresh machine: there the Makefile may install missing system libraries.
 QT_INSTALL := $(if $(filter true,$(CI)),--install,)
 
-.PHONY: run test lint pytest screenshots check venv clean help
+.PHONY: run test lint pytest screenshots check venv clean help frozen package package-test package-install-test
 
 help:
-	@echo "make run | make test | make lint | make screenshots | make check | make clean"
+	@echo "make run | make test | make lint | make screenshots | make check | make package | make clean"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; install python3.11 or run: make PYTHON=/path/to/python3.11")'
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "Python's venv module is missing: sudo apt-get install -y python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev,package]'
 	@touch $@
 
 venv: $(STAMP)
@@ -30,15 +30,30 @@ run: $(STAMP)
 	$(BIN)/kiosk --windowed --size 1280x800
 
 lint: $(STAMP)
-	$(BIN)/ruff check kiosk tests scripts
-	$(BIN)/ruff format --check kiosk tests scripts
+	$(BIN)/ruff check kiosk tests scripts packaging bench
+	$(BIN)/ruff format --check kiosk tests scripts packaging bench
 	$(BIN)/mypy kiosk
 
 pytest: $(STAMP)
 	@$(BIN)/python scripts/check_qt_libs.py offscreen $(QT_INSTALL)
 	$(BIN)/pytest
 
-test: lint pytest
+test: lint pytest package-test
+
+# The PyInstaller one-folder build (dist/clinic-kiosk/) and the .deb built from it.
+frozen: $(STAMP)
+	bash packaging/build-frozen.sh
+
+package: frozen
+	bash packaging/build-deb.sh
+
+# Runs the frozen build from outside the source tree: --version, check, preview; no stray stderr.
+package-test: frozen
+	bash packaging/smoke-test-frozen.sh
+
+# Installs, runs and purges the .deb in a private overlay of this machine (root).
+package-install-test: package
+	bash packaging/linux/test-install.sh
 
 check: $(STAMP)
 	$(BIN)/kiosk check

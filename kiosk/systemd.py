@@ -34,6 +34,8 @@ def watchdog_interval_ms() -> int | None:
     pid = os.environ.get("WATCHDOG_PID")
     if not usec or not usec.isdigit() or int(usec) == 0:
         return None
+    # WATCHDOG_PID names the process the pings are expected from. Under cage it would name cage,
+    # so the unit unsets it (packaging/linux/clinic-kiosk.service) to hand the job to the kiosk.
     if pid and pid.isdigit() and int(pid) != os.getpid():
         return None
     return max(1, int(usec) // 2000)
