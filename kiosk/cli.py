@@ -118,9 +118,16 @@ def check(arguments: argparse.Namespace) -> int:
         return 1
     content = loaded.content
     config_name = loaded.config.source or "built-in defaults"
+    others = [language for language in content.languages if language != content.language]
+    also = f" (also in {', '.join(repr(language) for language in others)})" if others else ""
+    unreviewed = (
+        f"{len(content.unreviewed)} translated sections await clinical review; "
+        if content.unreviewed
+        else ""
+    )
     print(
-        f"OK: {len(content.article.sections)} sections in '{content.language}' from {content.folder}; "
-        f"clinic details valid; config {config_name}"
+        f"OK: {len(content.article.sections)} sections in '{content.language}'{also} from {content.folder}; "
+        f"clinic details valid; {unreviewed}config {config_name}"
     )
     return 0
 

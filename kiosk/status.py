@@ -33,6 +33,7 @@ class Status:
     log_file: str | None
     problems: list[str] = field(default_factory=list)
     pending_content: str | None = None
+    unreviewed_translations: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
@@ -51,6 +52,10 @@ def human_report(status: Status) -> str:
     ]
     if status.pending_content:
         lines.append(f"Content update waiting for the next reset: {status.pending_content}")
+    if status.unreviewed_translations:
+        lines.append(
+            "Translations awaiting clinical review: " + ", ".join(status.unreviewed_translations)
+        )
     if status.problems:
         lines.append(f"Problems ({len(status.problems)}):")
         lines.extend(f"  • {problem}" for problem in status.problems)

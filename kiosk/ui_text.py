@@ -6,7 +6,7 @@ A dataclass rather than a dict so that a language missing a string is a type err
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,14 @@ class UiText:
     keep_reading: str
     cleaning_title: str
     cleaning_countdown: str  # {seconds}
+    language: str  # the language's own name, on the button that switches to it
+    display_options: str
+    high_contrast: str
+    reduced_motion: str
+    larger_text: str
+    on: str
+    off: str
+    done: str
 
 
 ENGLISH = UiText(
@@ -56,10 +64,68 @@ ENGLISH = UiText(
     keep_reading="Yes, keep reading",
     cleaning_title="Cleaning the screen",
     cleaning_countdown="Touches are paused. Back in {seconds} seconds.",
+    language="English",
+    display_options="Display",
+    high_contrast="High contrast",
+    reduced_motion="Less motion",
+    larger_text="Extra large text",
+    on="On",
+    off="Off",
+    done="Done",
 )
 
-CATALOG: dict[str, UiText] = {"en": ENGLISH}
+SPANISH = UiText(
+    home="Inicio",
+    previous="← Anterior",
+    next="Siguiente →",
+    text_size="Tamaño",
+    contact="Contacto",
+    home_intro="Toque un tema para leerlo.",
+    progress="{current} de {total}",
+    more_below="Hay más abajo — deslice el texto hacia arriba ↑",
+    disclaimer="Información educativa, no consejo médico — hable con su equipo de atención médica.",
+    updating="Estamos actualizando esta pantalla — por favor, pregunte en la recepción.",
+    contact_title="Contáctenos",
+    back="← Volver",
+    scan_contact="Escanee con la cámara de su teléfono para guardar nuestros datos de contacto",
+    scan_website="Escanee para abrir nuestro sitio web",
+    ask_front_desk="Por favor, pregunte en la recepción",
+    touch_to_start="Toque para comenzar",
+    still_reading="¿Sigue leyendo?",
+    still_reading_countdown="La pantalla volverá al inicio en {seconds} segundos.",
+    keep_reading="Sí, seguir leyendo",
+    cleaning_title="Limpieza de la pantalla",
+    cleaning_countdown="Los toques están en pausa. Se reanudan en {seconds} segundos.",
+    language="Español",
+    display_options="Pantalla",
+    high_contrast="Alto contraste",
+    reduced_motion="Menos movimiento",
+    larger_text="Letra extra grande",
+    on="Sí",
+    off="No",
+    done="Listo",
+)
+
+CATALOG: dict[str, UiText] = {"en": ENGLISH, "es": SPANISH}
+# Words that read the same in a translation; anything else identical to English is untranslated.
+SAME_IN_EVERY_LANGUAGE = frozenset({"progress"})
 
 
 def ui_text(language: str) -> UiText:
     return CATALOG.get(language, ENGLISH)
+
+
+def untranslated_fields(language: str) -> list[str]:
+    """Names of interface strings that are empty or still English in `language`."""
+    text = CATALOG.get(language)
+    if text is None or text is ENGLISH:
+        return []
+    return [
+        field.name
+        for field in fields(UiText)
+        if field.name not in SAME_IN_EVERY_LANGUAGE
+        and (
+            not getattr(text, field.name).strip()
+            or getattr(text, field.name) == getattr(ENGLISH, field.name)
+        )
+    ]

@@ -132,8 +132,10 @@ class KioskController(QObject):
 
     def _watched_paths(self) -> list[Path]:
         content = self.loaded.content
-        paths = [content.folder, content.folder / content.language, content.folder / "clinic.toml"]
-        paths.extend(sorted((content.folder / content.language).glob("*")))
+        paths = [content.folder, content.folder / "clinic.toml"]
+        for language in content.articles:
+            paths.append(content.folder / language)
+            paths.extend(sorted((content.folder / language).glob("*")))
         if self.loaded.config.source is not None:
             paths.append(self.loaded.config.source)
         return paths
@@ -227,6 +229,7 @@ class KioskController(QObject):
             log_file=str(self._log_file) if self._log_file else None,
             problems=[str(problem) for problem in loaded.problems] + list(self.reload_problems),
             pending_content=self.pending.fingerprint if self.pending else None,
+            unreviewed_translations=list(loaded.content.unreviewed),
         )
 
     def write_status(self) -> None:
