@@ -3,4 +3,4 @@
 Kept free of Qt so that `kiosk check` can validate content without a display.
 """
 
-ILLUSTRATION_KEYS: frozenset[str] = frozenset()
+ILLUSTRATION_KEYS: frozenset[str] = frozenset({"synapse", "pain-pathway", "pain-mood-cycle"})

@@ -30,6 +30,16 @@ class Colors:
     disabled: str = "#E4E2DA"
     on_disabled: str = "#545B60"
     notice: str = "#E6EEF1"
+    # Illustrations (kiosk/ui/illustrations): each also has its own shape and label, never colour alone.
+    serotonin: str = "#0A5FA0"
+    norepinephrine: str = "#B54A00"
+    pain_signal: str = "#B3261E"
+    calming_signal: str = "#00756A"
+    medicine: str = "#6B3FA0"
+    sending_cell: str = "#FBEFE3"
+    receiving_cell: str = "#E6F0F3"
+    body_fill: str = "#F1E8DD"
+    eased: str = "#EEF6F4"
 
 
 COLORS = Colors()
@@ -46,6 +56,18 @@ CONTRAST_PAIRS: tuple[tuple[str, str, str, float], ...] = (
     ("unavailable button label", COLORS.on_disabled, COLORS.disabled, 4.5),
     ("notice text", COLORS.text, COLORS.notice, 7.0),
     ("tile outline", COLORS.outline, COLORS.background, 3.0),
+    ("serotonin in an illustration", COLORS.serotonin, COLORS.surface, 4.5),
+    ("norepinephrine in an illustration", COLORS.norepinephrine, COLORS.surface, 4.5),
+    ("pain signal in an illustration", COLORS.pain_signal, COLORS.surface, 4.5),
+    ("calming signal in an illustration", COLORS.calming_signal, COLORS.surface, 4.5),
+    ("medicine in an illustration", COLORS.medicine, COLORS.surface, 4.5),
+    ("label on the sending cell", COLORS.text, COLORS.sending_cell, 7.0),
+    ("label on the receiving cell", COLORS.text, COLORS.receiving_cell, 7.0),
+    ("label on the body outline", COLORS.text, COLORS.body_fill, 7.0),
+    ("label on an eased step", COLORS.text, COLORS.eased, 7.0),
+    ("calming signal on an eased step", COLORS.calming_signal, COLORS.eased, 4.5),
+    ("medicine on the sending cell", COLORS.medicine, COLORS.sending_cell, 4.5),
+    ("illustration outline", COLORS.outline, COLORS.surface, 3.0),
 )
 
 
@@ -59,7 +81,9 @@ def relative_luminance(hex_color: str) -> float:
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
-    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
     return (lighter + 0.05) / (darker + 0.05)
 
 

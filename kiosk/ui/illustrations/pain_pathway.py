@@ -1,0 +1,381 @@
+"""Pain signals rising from the lower back or knee, and calming signals coming down to meet them.
+
+Science (DESIGN.md): an SNRI works in the brain and spinal cord, never in the back or knee. It
+strengthens the body's own calming signals that run from the brainstem down to the spinal cord,
+where pain signals come in (the dorsal horn). The benefit is modest: with the medicine fewer pain
+pulses get through and they are fainter, but some always reach the brain and the "pain felt" bar
+never empties. Calming signals have their own shape; nothing is drawn as a pain on/off switch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath
+
+from kiosk.theme import COLORS, Metrics
+from kiosk.ui.illustrations.base import (
+    Illustration,
+    LegendItem,
+    Picture,
+    StateText,
+    Track,
+    color,
+    cycle,
+    draw_marker,
+    draw_text,
+    marker_path,
+    pen,
+    smooth,
+    stack_labels,
+    text_size,
+)
+
+WITHOUT = "without"
+WITH_SNRI = "with-snri"
+PAIN_PERIOD = 6.0  # seconds for a pain pulse to travel from the knee to the brain
+CALM_PERIOD = 5.0  # seconds for a calming signal to travel from the brainstem to the gate
+# How strong a pain pulse still is once past the spinal cord, and how full the "pain felt" bar is.
+PAST_GATE = {WITHOUT: 0.9, WITH_SNRI: 0.55}
+PAIN_FELT = {WITHOUT: 0.8, WITH_SNRI: 0.62}
+FIGURE_ASPECT = 0.46  # the body's width / height
+SMALLEST_TEXT = 0.8  # labels may shrink to this share of the normal size before words are cut
+
+
+@dataclass(frozen=True)
+class _Callout:
+    variants: tuple[str, ...]  # longest first
+    anchors: tuple[QPointF, ...]
+    meter: bool = False
+
+
+@dataclass(frozen=True)
+class _Placed:
+    text: str
+    rect: QRectF
+    anchors: tuple[QPointF, ...]
+    meter: bool
+
+
+class PainPathwayPicture(Picture):
+    still_phase: ClassVar[float] = 1.9
+    legend: ClassVar[tuple[LegendItem, ...]] = (
+        LegendItem("burst", COLORS.pain_signal, "Pain signal"),
+        LegendItem("wave", COLORS.calming_signal, "Calming signal"),
+    )
+
+    def __init__(
+        self,
+        rect: QRectF,
+        metrics: Metrics,
+        *,
+        labels: bool = True,
+        keep_clear: QRectF | None = None,
+    ) -> None:
+        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear)
+        px = self.px
+        height = rect.height()
+        figure = height * FIGURE_ASPECT
+        bracket = px * 3.2 if labels else figure * 0.2
+        column = min(px * 16, rect.width() - bracket - figure - px) if labels else 0.0
+        group = bracket + figure + (px + column if labels else 0.0)
+        left = rect.left() + max(0.0, (rect.width() - group) / 2)
+        self.u = u = height / 100
+        self.cx = cx = left + bracket + figure / 2
+        self.top = top = rect.top()
+        self.bracket_x = left + bracket * 0.6
+        self.column = QRectF(left + bracket + figure + px, top, max(1.0, column), height)
+        self.size = max(px * 0.7, u * 4.5)
+        self.brain = QPointF(cx, top + 10.5 * u)
+        self.brainstem = QPointF(cx, top + 19.5 * u)
+        self.gate = QPointF(cx, top + 56 * u)  # where pain signals come into the spinal cord
+        self.knee = QPointF(cx + 7.5 * u, top + 86 * u)
+        self.back = QPointF(cx + 12 * u, top + 61 * u)
+        rise = [QPointF(cx + 1.8 * u, top + 56 * u), QPointF(cx + 1.8 * u, top + 19 * u)]
+        rise.append(QPointF(cx + 2.5 * u, top + 12 * u))
+        thigh = [QPointF(cx + 8 * u, top + 74 * u), QPointF(cx + 5 * u, top + 63 * u)]
+        self.knee_track = Track([self.knee, *thigh, *rise])
+        self.back_track = Track([self.back, QPointF(cx + 6 * u, top + 58.5 * u), *rise])
+        self.calm_track = Track(
+            [
+                QPointF(cx - 1.8 * u, top + 20 * u),
+                QPointF(cx - 1.8 * u, top + 55 * u),
+                QPointF(cx - 0.3 * u, top + 56.5 * u),
+            ]
+        )
+        self.knee_gate = _fraction_at(self.knee_track, self.gate.y())
+        self.back_gate = _fraction_at(self.back_track, self.gate.y())
+        self.callouts: list[_Placed] = []
+        self.label_px = px
+        if labels:
+            self._place_callouts()
+
+    # --- labels -----------------------------------------------------------------------------
+
+    def _callouts(self) -> list[_Callout]:
+        u, cx = self.u, self.cx
+        return [
+            _Callout(
+                ("Pain felt in the brain", "Pain felt"),
+                (QPointF(cx + 8.3 * u, self.brain.y()),),
+                meter=True,
+            ),
+            _Callout(("Brainstem sends calming signals", "Brainstem"), (self.brainstem,)),
+            _Callout(
+                (
+                    "Spinal cord: pain signals come in here",
+                    "Spinal cord: pain comes in",
+                    "Spinal cord",
+                ),
+                (QPointF(cx + 3.5 * u, self.gate.y()),),
+            ),
+            _Callout(
+                (
+                    "Pain starts in the lower back or knee",
+                    "Pain starts in back or knee",
+                    "Back or knee",
+                ),
+                (self.back, self.knee),
+            ),
+        ]
+
+    def _place_callouts(self) -> None:
+        """Longest wordings that fit the column without overlapping; shorter ones, then smaller
+        text, when they do not."""
+        callouts = self._callouts()
+        levels = max(len(c.variants) for c in callouts)
+        scale = 1.0
+        while scale >= SMALLEST_TEXT - 1e-6:
+            px = self.px * scale
+            for level in range(levels):
+                texts = [c.variants[min(level, len(c.variants) - 1)] for c in callouts]
+                placed = self._try_place(callouts, texts, px)
+                if placed is not None:
+                    self.callouts, self.label_px = placed, px
+                    return
+            scale -= 0.05
+
+    def _try_place(
+        self, callouts: list[_Callout], texts: list[str], px: float
+    ) -> list[_Placed] | None:
+        column = self.column
+        widths = [column.width()] * len(callouts)
+        for _round in range(2):  # a label beside the pause button gets narrower
+            heights = []
+            for callout, text, width in zip(callouts, texts, widths, strict=True):
+                size = text_size(text, px, width)
+                if size.width() > width + 0.5:
+                    return None
+                heights.append(size.height() + (px * 1.2 if callout.meter else 0.0))
+            wished = [min(a.y() for a in c.anchors) - px * 0.7 for c in callouts]
+            tops = stack_labels(wished, heights, column.top(), column.bottom(), px * 0.35)
+            if tops is None:
+                return None
+            changed = False
+            for index, (y, h) in enumerate(zip(tops, heights, strict=True)):
+                box = QRectF(column.left(), y, widths[index], h)
+                if box.intersects(self.keep_clear):
+                    widths[index] = self.keep_clear.left() - column.left() - px * 0.5
+                    changed = True
+            if not changed:
+                return [
+                    _Placed(text, QRectF(column.left(), y, w, h), c.anchors, c.meter)
+                    for c, text, y, w, h in zip(callouts, texts, tops, widths, heights, strict=True)
+                ]
+            if min(widths) < px * 3:
+                return None
+        return None
+
+    # --- still layer ------------------------------------------------------------------------
+
+    def paint_still(self, painter: QPainter, state: str) -> None:
+        strong = state == WITH_SNRI
+        self._paint_body(painter)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for track in (self.knee_track, self.back_track):
+            painter.setPen(pen(COLORS.pain_signal, self.line, 0.45))
+            painter.drawPath(track.path())
+        calm = pen(
+            COLORS.calming_signal, self.line * (2.2 if strong else 1.0), 0.8 if strong else 0.5
+        )
+        painter.setPen(calm)
+        painter.drawPath(self.calm_track.path())
+        painter.setPen(pen(COLORS.pain_signal, self.line))
+        for spot in (self.knee, self.back):
+            painter.drawPath(marker_path("burst", spot, self.size * 1.5))
+        # Where pain signals come into the spinal cord, and where calming signals start.
+        painter.setPen(pen(COLORS.text, self.line))
+        painter.setBrush(color(COLORS.surface))
+        painter.drawEllipse(self.gate, self.u * 3, self.u * 3)
+        painter.setPen(pen(COLORS.surface, self.line * 0.5))
+        painter.setBrush(color(COLORS.calming_signal))
+        painter.drawEllipse(self.brainstem, self.u * 2.2, self.u * 2.2)
+        if strong:
+            self._paint_medicine_bracket(painter)
+        for placed in self.callouts:
+            self._paint_callout(painter, placed, state)
+
+    def _paint_body(self, painter: QPainter) -> None:
+        u, cx, top = self.u, self.cx, self.top
+        body = QPainterPath()
+        body.addEllipse(QPointF(cx, top + 12 * u), 11 * u, 11.5 * u)
+        body.addRoundedRect(QRectF(cx - 4 * u, top + 21 * u, 8 * u, 7 * u), u, u)
+        body.addRoundedRect(QRectF(cx - 15 * u, top + 27 * u, 30 * u, 39 * u), 7 * u, 7 * u)
+        for side in (-1, 1):
+            arm = QRectF(cx + side * 18.5 * u - 3.5 * u, top + 29 * u, 7 * u, 34 * u)
+            body.addRoundedRect(arm, 3.5 * u, 3.5 * u)
+            leg = QRectF(cx + side * 7.5 * u - 5.5 * u, top + 60 * u, 11 * u, 50 * u)
+            body.addRoundedRect(leg, 5.5 * u, 5.5 * u)
+        # The legs are cut off below the knees: the picture needs the knee, not the feet.
+        frame = QPainterPath()
+        frame.addRect(QRectF(cx - 30 * u, top - u, 60 * u, 100.5 * u))
+        painter.setPen(pen(COLORS.outline, self.line))
+        painter.setBrush(color(COLORS.body_fill))
+        painter.drawPath(body.simplified().intersected(frame))
+        # The brain inside the head, and the spinal cord running down the back.
+        painter.setPen(pen(COLORS.outline, self.line * 0.8))
+        painter.setBrush(color(COLORS.receiving_cell))
+        painter.drawEllipse(self.brain, 8.3 * u, 6.5 * u)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(cx - 5 * u, top + 6.5 * u, 10 * u, 6 * u), 200 * 16, 140 * 16)
+        painter.setBrush(color(COLORS.surface))
+        cord = QRectF(cx - 3.5 * u, top + 17 * u, 7 * u, 45 * u)
+        painter.drawRoundedRect(cord, 3.5 * u, 3.5 * u)
+
+    def _paint_medicine_bracket(self, painter: QPainter) -> None:
+        """Where the medicine acts: a bracket from the top of the head down to the pain gate."""
+        x = self.bracket_x
+        start, end = self.top + self.u, self.gate.y()
+        tick = self.size * 0.5
+        path = QPainterPath(QPointF(x + tick, start))
+        path.lineTo(x, start)
+        path.lineTo(x, end)
+        path.lineTo(x + tick, end)
+        painter.setPen(pen(COLORS.medicine, self.line * 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        middle = QPointF(x, (start + end) / 2)
+        draw_marker(painter, "capsule", middle, self.size * 1.4, COLORS.medicine)
+        if self.labels:  # named just under the bracket's lower end, clear of the line
+            px = self.px
+            width = text_size("SNRI", px, 1000, bold=True).width()
+            left = max(self.rect.left(), x - width / 2)
+            label = QRectF(left, end + px * 0.35, width + 2, px * 1.4)
+            draw_text(painter, label, "SNRI", px, ink=COLORS.medicine, bold=True)
+
+    def _paint_callout(self, painter: QPainter, placed: _Placed, state: str) -> None:
+        px = self.label_px
+        box = placed.rect
+        start = QPointF(box.left() - px * 0.35, box.top() + px * 0.7)
+        painter.setPen(pen(COLORS.outline, max(1.5, px * 0.08)))
+        for anchor in placed.anchors:
+            painter.drawLine(start, anchor)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color(COLORS.outline))
+        for anchor in placed.anchors:
+            painter.drawEllipse(anchor, px * 0.16, px * 0.16)
+        draw_text(painter, box, placed.text, px)
+        if placed.meter:
+            height = px * 0.85
+            bar = QRectF(box.left(), box.bottom() - height, min(box.width(), px * 9), height)
+            painter.setPen(pen(COLORS.outline, max(1.5, px * 0.08)))
+            painter.setBrush(color(COLORS.surface))
+            painter.drawRoundedRect(bar, height / 2, height / 2)
+            filled = QRectF(bar.left(), bar.top(), bar.width() * PAIN_FELT[state], bar.height())
+            painter.setBrush(color(COLORS.pain_signal))
+            painter.drawRoundedRect(filled, height / 2, height / 2)
+
+    # --- motion layer -----------------------------------------------------------------------
+
+    def motion_rects(self) -> list[QRectF]:
+        """The three tracks the signals travel along."""
+        half = self.size * 0.75
+        rects = []
+        for track in (self.knee_track, self.back_track, self.calm_track):
+            xs = [x for x, _y in track.points]
+            ys = [y for _x, y in track.points]
+            rects.append(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+        return [rect.adjusted(-half, -half, half, half) for rect in rects]
+
+    def paint_motion(self, painter: QPainter, state: str, phase: float) -> None:
+        strong = state == WITH_SNRI
+        calm_count = 3 if strong else 2
+        calm_size = self.size * (1.15 if strong else 0.85)
+        for index in range(calm_count):
+            t = cycle(phase, CALM_PERIOD, index / calm_count)
+            alpha = smooth(t / 0.1) * (1 - smooth((t - 0.9) / 0.1))
+            point = self.calm_track.at(t)
+            draw_marker(painter, "wave", point, calm_size, COLORS.calming_signal, alpha)
+        pulses = ((self.knee_track, self.knee_gate, 3, 0), (self.back_track, self.back_gate, 2, 1))
+        for track, gate_at, count, first in pulses:
+            for index in range(count):
+                t = cycle(phase, PAIN_PERIOD, first * 0.17 + index / count)
+                self._paint_pain_pulse(
+                    painter, track, gate_at, t, state, stopped=(first + index) % 3 == 0
+                )
+
+    def _paint_pain_pulse(
+        self,
+        painter: QPainter,
+        track: Track,
+        gate_at: float,
+        t: float,
+        state: str,
+        *,
+        stopped: bool,
+    ) -> None:
+        """One pain pulse; past the spinal cord it is fainter, and with the medicine every third
+        pulse is calmed there (fades out) — the others still reach the brain."""
+        strength = 1.0
+        if t > gate_at:
+            fade = smooth((t - gate_at) / 0.08)
+            if stopped and state == WITH_SNRI:
+                if fade < 1:
+                    point = track.at(gate_at)
+                    draw_marker(painter, "burst", point, self.size, COLORS.pain_signal, 1 - fade)
+                return
+            strength = 1 - (1 - PAST_GATE[state]) * fade
+        alpha = smooth(t / 0.06) * (1 - smooth((t - 0.94) / 0.06)) * strength
+        size = self.size * (0.55 + 0.45 * strength)
+        draw_marker(painter, "burst", track.at(t), size, COLORS.pain_signal, alpha)
+
+
+def _fraction_at(track: Track, y: float) -> float:
+    """How far along `track` it first comes up to height `y` (pain tracks run upwards)."""
+    steps = 200
+    for i in range(steps + 1):
+        if track.at(i / steps)[1] <= y + 0.5:
+            return i / steps
+    return 1.0
+
+
+class PainPathwayIllustration(Illustration):
+    key = "pain-pathway"
+    title = "Picture: pain signals and calming signals in the body"
+    texts = (
+        StateText(
+            WITHOUT,
+            "Pain signals travel from the back or knee up the spinal cord to the brain. "
+            "Calming signals come down from the brainstem.",
+            "Simple outline of a body. Pain signals, drawn as red spiky bursts, start in the lower "
+            "back and the knee, come into the spinal cord and travel up it to the brain. Calming "
+            "signals, drawn as green waves, run from the brainstem down the spinal cord to the "
+            "place where pain signals come in. A bar next to the head shows how much pain is felt.",
+            "Without medicine",
+        ),
+        StateText(
+            WITH_SNRI,
+            "An SNRI works in the brain and spinal cord, not in the back or knee. "
+            "Calming signals get stronger, so pain feels a bit dimmer.",
+            "The same body with an SNRI. A purple bracket shows that the medicine works in the "
+            "brain and spinal cord only, not in the back or knee. The calming signals from the "
+            "brainstem are bigger and come more often. Fewer pain bursts get past the spinal cord "
+            "and they are fainter, but some still reach the brain: the pain bar is a little "
+            "shorter, not empty.",
+            "With an SNRI",
+        ),
+    )
+    states = tuple(text.name for text in texts)
+    picture = PainPathwayPicture

@@ -1,0 +1,35 @@
+"""Writes every state of every illustration to a PNG (`kiosk preview`), as still frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.theme import Metrics
+from kiosk.ui.illustrations import ILLUSTRATIONS, create_illustration
+
+
+def render_illustration_previews(metrics: Metrics, out_dir: Path, size: QSize) -> list[Path]:
+    """`illustration-<key>-<state>.png` for every state, at `size`; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for key in ILLUSTRATIONS:
+        illustration = create_illustration(key, metrics, reduced_motion=True)
+        # Laid out and painted as if shown, but never put on a real screen.
+        illustration.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        illustration.setFixedSize(size)
+        illustration.show()
+        try:
+            for state in illustration.states:
+                illustration.set_state(state)
+                QApplication.processEvents()
+                path = out_dir / f"illustration-{key}-{state}.png"
+                if not illustration.grab().save(str(path)):
+                    raise OSError(f"could not write {path}")
+                written.append(path)
+        finally:
+            illustration.close()
+            illustration.deleteLater()
+    return written

@@ -1,0 +1,408 @@
+"""The gap between two nerve cells, without medicine and with an SNRI.
+
+Science (DESIGN.md): an SNRI blocks the transporters on the *sending* cell that pull serotonin
+and norepinephrine back in, so more of both stays in the gap. It adds no serotonin and does not
+act on the receiving cell's receptors. The same messengers are released in both states; with the
+medicine they simply stay in the gap longer and meet the receptors more often.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath
+
+from kiosk.theme import COLORS, Metrics
+from kiosk.ui.illustrations.base import (
+    Illustration,
+    LegendItem,
+    Picture,
+    Point,
+    StateText,
+    color,
+    cycle,
+    draw_arrow_head,
+    draw_fitting,
+    draw_marker,
+    draw_text,
+    lerp,
+    pen,
+    smooth,
+    text_size,
+)
+
+WITHOUT = "without"
+WITH_SNRI = "with-snri"
+MESSENGERS = 12
+RECEPTORS = 5
+PERIOD = 8.0  # seconds from one release of a messenger to its next
+ASPECT = 2.8  # the drawing's width / height, at most
+MIN_ASPECT = 1.5  # and at least: a tall space gets a centred drawing, not stretched cells
+SENDING_EDGE = 0.44  # where the two membranes are, as shares of the drawing's width
+RECEIVING_EDGE = 0.62
+CELL_NAMES = (
+    ("Sending nerve cell", 0.0, SENDING_EDGE),
+    ("Gap", SENDING_EDGE, RECEIVING_EDGE),
+    ("Receiving nerve cell", RECEIVING_EDGE, 1.0),
+)
+# Labels, longest wording first; a shorter one is used where the longer does not fit.
+TRANSPORTER_WORDS: dict[bool, tuple[str, ...]] = {
+    False: ("Transporter pulls them back", "Transporter"),
+    True: ("SNRI blocks the transporter", "SNRI blocks it", "SNRI"),
+}
+SIGNAL_WORDS: dict[bool, tuple[str, ...]] = {
+    False: ("Weak signal to the next cell", "Weak signal", "Signal"),
+    True: ("Stronger signal to the next cell", "Stronger signal", "Stronger"),
+}
+BOTTOM = Qt.AlignmentFlag.AlignBottom
+TOP = Qt.AlignmentFlag.AlignTop
+
+
+@dataclass(frozen=True)
+class _Path:
+    offset: float  # where in the release cycle this messenger starts
+    release: Point  # where it leaves the sending cell
+    drift: Point  # where it is just after leaving
+    receptor: int  # the receptor it visits
+    docked: Point  # where it sits in that receptor
+    entry: Point  # the mouth of the transporter that takes it back
+    inside: Point  # back inside the sending cell
+
+
+class SynapsePicture(Picture):
+    still_phase: ClassVar[float] = 2.6
+    legend: ClassVar[tuple[LegendItem, ...]] = (
+        LegendItem("circle", COLORS.serotonin, "Serotonin"),
+        LegendItem("triangle", COLORS.norepinephrine, "Norepinephrine"),
+    )
+
+    def __init__(
+        self,
+        rect: QRectF,
+        metrics: Metrics,
+        *,
+        labels: bool = True,
+        keep_clear: QRectF | None = None,
+    ) -> None:
+        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear)
+        px = self.px
+        band = 0.0
+        area = QRectF(rect)
+        if not self.keep_clear.isEmpty():  # leave the pause button's corner free
+            area.setRight(min(rect.right(), self.keep_clear.left() - px * 0.4))
+        width = area.width()
+        for _round in range(3):  # the name band's height depends on the drawing's width
+            width = min(area.width(), max(1.0, rect.height() - band) * ASPECT)
+            if not labels:
+                break
+            band = px * 0.3 + max(
+                text_size(name, px, width * (right - left), bold=True).height()
+                for name, left, right in CELL_NAMES
+            )
+        height = max(1.0, min(rect.height() - band, width / MIN_ASPECT))
+        top = rect.top() + (rect.height() - band - height) / 2
+        self.box = QRectF(area.center().x() - width / 2, top, width, height)
+        b = self.box
+        h = b.height()
+        self.band = QRectF(b.left(), b.bottom() + px * 0.3, b.width(), max(0.0, band - px * 0.3))
+        self.sending_edge = b.left() + b.width() * SENDING_EDGE
+        self.receiving_edge = b.left() + b.width() * RECEIVING_EDGE
+        self.mid_y = b.center().y()
+        self.size = max(px * 0.75, min(h * 0.09, px * 1.1))
+        self.transporters = [
+            QPointF(self.sending_edge, b.top() + h * 0.17),
+            QPointF(self.sending_edge, b.bottom() - h * 0.17),
+        ]
+        self.receptors = [
+            QPointF(self.receiving_edge, b.top() + h * (0.2 + 0.15 * i)) for i in range(RECEPTORS)
+        ]
+        self.signal_start = self.receiving_edge + self.size * 1.4
+        self.paths = [self._path(index) for index in range(MESSENGERS)]
+
+    def _path(self, index: int) -> _Path:
+        """The fixed points of one messenger's trip, worked out once per size."""
+        h = self.box.height()
+        gap = self.receiving_edge - self.sending_edge
+        receptor = (index * 3) % RECEPTORS
+        transporter = self.transporters[index % 2]
+        return _Path(
+            offset=index / MESSENGERS + 0.037 * (index % 3),
+            release=(self.sending_edge, self.mid_y + h * 0.05 * ((index * 7) % 5 - 2)),
+            drift=(
+                self.sending_edge + gap * (0.35 + 0.12 * math.sin(index * 1.7)),
+                self.mid_y + h * 0.3 * math.sin(index * 2.3),
+            ),
+            receptor=receptor,
+            docked=(self.receptors[receptor].x() - self.size * 0.6, self.receptors[receptor].y()),
+            entry=(transporter.x() + self.size * 0.9, transporter.y()),
+            inside=(transporter.x() - self.size * 2.2, transporter.y()),
+        )
+
+    # --- still layer ------------------------------------------------------------------------
+
+    def paint_still(self, painter: QPainter, state: str) -> None:
+        blocked = state == WITH_SNRI
+        self._paint_cells(painter)
+        self._paint_vesicles(painter)
+        for index in range(RECEPTORS):
+            self._paint_receptor(painter, index, active=False)
+        for point in self.transporters:
+            self._paint_transporter(painter, point, blocked=blocked)
+        self._paint_signal(painter, strong=blocked)
+        if self.labels:
+            self._paint_labels(painter, blocked=blocked)
+
+    def _paint_cells(self, painter: QPainter) -> None:
+        b = self.box
+        h = b.height()
+        top, bottom = b.top() + h * 0.04, b.bottom() - h * 0.04
+        neck = b.left() + b.width() * 0.07
+        shoulder = b.left() + b.width() * 0.17
+        axon_half = h * 0.16
+        radius = h * 0.22
+        edge = self.sending_edge
+        sending = QPainterPath()
+        sending.moveTo(b.left(), self.mid_y - axon_half)
+        sending.cubicTo(
+            QPointF(neck, self.mid_y - axon_half), QPointF(neck, top), QPointF(shoulder, top)
+        )
+        sending.lineTo(edge - radius, top)
+        sending.quadTo(QPointF(edge, top), QPointF(edge, top + radius))
+        sending.lineTo(edge, bottom - radius)
+        sending.quadTo(QPointF(edge, bottom), QPointF(edge - radius, bottom))
+        sending.lineTo(shoulder, bottom)
+        sending.cubicTo(
+            QPointF(neck, bottom),
+            QPointF(neck, self.mid_y + axon_half),
+            QPointF(b.left(), self.mid_y + axon_half),
+        )
+        edge = self.receiving_edge
+        receiving = QPainterPath()
+        receiving.moveTo(b.right(), b.top())
+        receiving.lineTo(edge + radius, b.top())
+        receiving.quadTo(QPointF(edge, b.top()), QPointF(edge, b.top() + radius))
+        receiving.lineTo(edge, b.bottom() - radius)
+        receiving.quadTo(QPointF(edge, b.bottom()), QPointF(edge + radius, b.bottom()))
+        receiving.lineTo(b.right(), b.bottom())
+        for path, fill in ((sending, COLORS.sending_cell), (receiving, COLORS.receiving_cell)):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color(fill))
+            painter.drawPath(path)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pen(COLORS.outline, self.line * 1.2))
+            painter.drawPath(path)
+
+    def _paint_vesicles(self, painter: QPainter) -> None:
+        """A little sac that holds messengers before they are let out."""
+        b = self.box
+        h = b.height()
+        radius = h * 0.1
+        center = QPointF(self.sending_edge - b.width() * 0.13, self.mid_y - h * 0.2)
+        small = radius * 0.62
+        painter.setPen(pen(COLORS.outline, self.line * 0.7))
+        painter.setBrush(color(COLORS.surface))
+        painter.drawEllipse(center, radius, radius)
+        left = QPointF(center.x() - radius * 0.38, center.y() - radius * 0.2)
+        right = QPointF(center.x() + radius * 0.38, center.y() + radius * 0.25)
+        draw_marker(painter, "circle", left, small, COLORS.serotonin)
+        draw_marker(painter, "triangle", right, small, COLORS.norepinephrine)
+
+    def _paint_receptor(self, painter: QPainter, index: int, *, active: bool) -> None:
+        """A cup on the receiving cell that a messenger fits into; dark and thick while in use."""
+        point = self.receptors[index]
+        s = self.size
+        cup = QPainterPath()
+        cup.moveTo(point.x() - s * 0.55, point.y() - s * 0.55)
+        cup.lineTo(point.x() + s * 0.05, point.y() - s * 0.55)
+        cup.lineTo(point.x() + s * 0.05, point.y() + s * 0.55)
+        cup.lineTo(point.x() - s * 0.55, point.y() + s * 0.55)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        ink = COLORS.text if active else COLORS.text_muted
+        painter.setPen(pen(ink, self.line * (1.6 if active else 1.1)))
+        painter.drawPath(cup)
+
+    def _paint_transporter(self, painter: QPainter, point: QPointF, *, blocked: bool) -> None:
+        """A doorway through the sending cell's wall; plugged by a capsule when blocked."""
+        s = self.size
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color(COLORS.sending_cell))
+        painter.drawRect(QRectF(point.x() - s * 0.8, point.y() - s * 0.5, s * 1.6, s * 1.0))
+        painter.setBrush(color(COLORS.accent))
+        for side in (-1, 1):
+            top = point.y() + side * s * 0.55 - s * 0.2
+            painter.drawRoundedRect(QRectF(point.x() - s * 0.85, top, s * 1.7, s * 0.4), 3, 3)
+        if blocked:
+            draw_marker(painter, "capsule", point, s * 1.5, COLORS.medicine)
+            return
+        # An arrow into the sending cell: the transporter pulls messengers back in.
+        tail = QPointF(point.x() + s * 0.9, point.y())
+        head = QPointF(point.x() - s * 1.1, point.y())
+        painter.setPen(pen(COLORS.accent, self.line))
+        painter.drawLine(tail, head)
+        draw_arrow_head(
+            painter, QPointF(head.x() - s * 0.25, head.y()), math.pi, s * 0.5, COLORS.accent
+        )
+
+    def _signal_geometry(self, *, strong: bool) -> tuple[float, float]:
+        """The signal arrow's length and thickness: bigger when more messengers reach receptors."""
+        length = (self.box.right() - self.signal_start) * (0.8 if strong else 0.45)
+        return length, self.size * (0.7 if strong else 0.3)
+
+    def _paint_signal(self, painter: QPainter, *, strong: bool) -> None:
+        length, thickness = self._signal_geometry(strong=strong)
+        start = QPointF(self.signal_start, self.mid_y)
+        end = QPointF(self.signal_start + length, self.mid_y)
+        head = thickness * 1.4 + self.size * 0.5
+        painter.setPen(pen(COLORS.accent, thickness))
+        painter.drawLine(start, QPointF(end.x() - head * 0.5, end.y()))
+        draw_arrow_head(painter, end, 0.0, head, COLORS.accent)
+
+    def _paint_labels(self, painter: QPainter, *, blocked: bool) -> None:
+        px = self.px
+        b = self.box
+        h = b.height()
+        for name, left, right in CELL_NAMES:
+            rect = QRectF(
+                b.left() + b.width() * left,
+                self.band.top(),
+                b.width() * (right - left),
+                self.band.height(),
+            )
+            centered = Qt.AlignmentFlag.AlignHCenter | TOP
+            draw_text(painter, rect, name, px, bold=True, align=centered)
+        # Beside the lower transporter, inside the sending cell.
+        region = QRectF(
+            QPointF(b.left() + b.width() * 0.15, self.mid_y - h * 0.02),
+            QPointF(self.sending_edge - self.size * 1.3, b.bottom() - h * 0.07),
+        )
+        words = TRANSPORTER_WORDS[blocked]
+        ink = COLORS.medicine if blocked else COLORS.text
+        right_bottom = Qt.AlignmentFlag.AlignRight | BOTTOM
+        draw_fitting(painter, region, words, px, ink=ink, bold=True, align=right_bottom)
+        # Above and below the signal arrow, inside the receiving cell.
+        left = self.receiving_edge + self.size * 1.2
+        right = b.right() - px * 0.4
+        above = QRectF(
+            QPointF(left, b.top() + h * 0.08), QPointF(right, self.mid_y - self.size * 0.9)
+        )
+        if above.intersects(self.keep_clear):
+            above.setRight(min(right, self.keep_clear.left() - px * 0.4))
+        words = SIGNAL_WORDS[blocked]
+        draw_fitting(painter, above, words, px, align=Qt.AlignmentFlag.AlignLeft | BOTTOM)
+        below = QRectF(
+            QPointF(left, self.mid_y + self.size * 0.9), QPointF(right, b.bottom() - h * 0.08)
+        )
+        draw_fitting(painter, below, ("Receptors",), px, align=Qt.AlignmentFlag.AlignLeft | TOP)
+
+    # --- motion layer -----------------------------------------------------------------------
+
+    def motion_rects(self) -> list[QRectF]:
+        """The gap with its receptors, and the signal arrow."""
+        b = self.box
+        s = self.size
+        gap = QRectF(
+            QPointF(self.sending_edge - s * 3, b.top()),
+            QPointF(self.receiving_edge + s, b.bottom()),
+        )
+        length, thickness = self._signal_geometry(strong=True)
+        signal = QRectF(self.signal_start, self.mid_y - thickness, length, thickness * 2)
+        return [gap, signal]
+
+    def paint_motion(self, painter: QPainter, state: str, phase: float) -> None:
+        blocked = state == WITH_SNRI
+        bound = [False] * RECEPTORS
+        for index in range(MESSENGERS):
+            where = self._messenger(index, phase, blocked=blocked)
+            if where is None:
+                continue
+            point, alpha, at_receptor = where
+            if at_receptor is not None:
+                bound[at_receptor] = True
+            if index % 2 == 0:
+                draw_marker(painter, "circle", point, self.size, COLORS.serotonin, alpha)
+            else:
+                draw_marker(painter, "triangle", point, self.size, COLORS.norepinephrine, alpha)
+        for index, active in enumerate(bound):
+            if active:
+                self._paint_receptor(painter, index, active=True)
+        self._paint_signal_pulses(painter, phase, strong=blocked)
+
+    def _messenger(
+        self, index: int, phase: float, *, blocked: bool
+    ) -> tuple[Point, float, int | None] | None:
+        """Where messenger `index` is: its point, its opacity and the receptor it sits in."""
+        path = self.paths[index]
+        u = cycle(phase, PERIOD, path.offset)
+        if u < 0.12:  # leaves the sending cell
+            return lerp(path.release, path.drift, smooth(u / 0.12)), smooth(u / 0.05), None
+        if not blocked:
+            if u < 0.24:
+                return lerp(path.drift, path.docked, smooth((u - 0.12) / 0.12)), 1.0, None
+            if u < 0.32:
+                return path.docked, 1.0, path.receptor
+            if u < 0.46:  # the transporter pulls it back
+                return lerp(path.docked, path.entry, smooth((u - 0.32) / 0.14)), 1.0, None
+            if u < 0.56:
+                fading = 1.0 - smooth((u - 0.48) / 0.08)
+                return lerp(path.entry, path.inside, smooth((u - 0.46) / 0.1)), fading, None
+            return None
+        # Transporters blocked: the messenger stays in the gap and meets receptors again and again.
+        h = self.box.height()
+        gap = self.receiving_edge - self.sending_edge
+        wander = (
+            self.sending_edge
+            + gap * (0.52 + 0.2 * math.sin(2 * math.pi * (phase / 5.3) + index * 1.3)),
+            self.mid_y + h * 0.34 * math.sin(2 * math.pi * (phase / 7.1) + index * 2.1),
+        )
+        for visit in (0.3, 0.62):
+            if visit - 0.08 <= u < visit + 0.08:
+                pull = smooth(1 - abs(u - visit) / 0.08 * 1.4)
+                point = lerp(wander if u > 0.2 else path.drift, path.docked, pull)
+                return point, 1.0, path.receptor if pull > 0.95 else None
+        point = lerp(path.drift, wander, smooth((u - 0.12) / 0.1))
+        return point, 1.0 - smooth((u - 0.86) / 0.12), None  # drifts away slowly at the end
+
+    def _paint_signal_pulses(self, painter: QPainter, phase: float, *, strong: bool) -> None:
+        length, thickness = self._signal_geometry(strong=strong)
+        count = 3 if strong else 1
+        for index in range(count):
+            t = cycle(phase, 3.0, index / count)
+            x = self.signal_start + length * 0.8 * t
+            dot = thickness * 0.7
+            draw_marker(
+                painter, "circle", (x, self.mid_y), dot, COLORS.surface, math.sin(math.pi * t)
+            )
+
+
+class SynapseIllustration(Illustration):
+    key = "synapse"
+    title = "Picture: how an SNRI works between two nerve cells"
+    texts = (
+        StateText(
+            WITHOUT,
+            "The sending cell lets out serotonin and norepinephrine. "
+            "Transporters soon pull them back in.",
+            "Drawing of the gap between two nerve cells. The sending cell on the left lets out "
+            "serotonin, shown as blue circles, and norepinephrine, shown as orange triangles. They "
+            "cross the gap to receptors on the receiving cell on the right. Transporters on the "
+            "sending cell pull most of them back in, so the signal to the next cell, shown as an "
+            "arrow, is weak.",
+            "Without medicine",
+        ),
+        StateText(
+            WITH_SNRI,
+            "An SNRI blocks the transporters, so more messengers stay in the gap. "
+            "The signal to the next cell gets stronger.",
+            "The same drawing with an SNRI. The medicine, shown as a purple capsule, sits in the "
+            "transporters on the sending cell and blocks them. The cell lets out the same "
+            "messengers as before, but more serotonin and norepinephrine stay in the gap and "
+            "reach the receptors, so the signal arrow to the next cell is bigger. The medicine "
+            "does not add messengers and does not act on the receptors.",
+            "With an SNRI",
+        ),
+    )
+    states = tuple(text.name for text in texts)
+    picture = SynapsePicture
