@@ -41,7 +41,9 @@ def test_check_lists_every_problem_and_fails(
         for line in lines
     )
     # Spanish still has the section English lost: the languages no longer match.
-    assert f"{content_copy / 'es' / '02-mechanism.md'}: error: has no matching section in en/" in lines
+    assert (
+        f"{content_copy / 'es' / '02-mechanism.md'}: error: has no matching section in en/" in lines
+    )
     assert "5 error(s) found" in captured.err
 
 
