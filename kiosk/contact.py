@@ -1,6 +1,6 @@
-"""The clinic's contact details from clinic.toml, validated; never invented.
+"""The clinic's contact details from clinic.toml, validated, and their vCard; never invented.
 
-Qt-free: tested on plain strings and used by `kiosk check`.
+Qt-free: tested on plain strings and used by `kiosk check` and the Contact screen's QR code.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ PHONE_MIN_DIGITS = 7
 PHONE_MAX_DIGITS = 15
 EMAIL_FORM = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URL_FORM = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+# North American Numbering Plan: area code and exchange both start with 2-9.
+NANP_NUMBER = re.compile(r"^1?([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})$")
 
 
 @dataclass(frozen=True)
@@ -69,19 +71,35 @@ def parse_clinic(path: Path, text: str) -> tuple[ClinicDetails, list[Problem]]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return ClinicDetails(), [Problem(path, toml_error_line(str(error)), f"is not valid TOML: {error}")]
+        return ClinicDetails(), [
+            Problem(path, toml_error_line(str(error)), f"is not valid TOML: {error}")
+        ]
     table = document.get("clinic", {})
     if not isinstance(table, dict):
         return ClinicDetails(), [Problem(path, None, "[clinic] must be a table")]
     lines = _key_lines(text)
     for key in document:
         if key != "clinic":
-            problems.append(Problem(path, lines.get(key), f"unknown table or key '{key}' (expected [clinic])", Severity.WARNING))
+            problems.append(
+                Problem(
+                    path,
+                    lines.get(key),
+                    f"unknown table or key '{key}' (expected [clinic])",
+                    Severity.WARNING,
+                )
+            )
     values: dict[str, str] = {}
     for key, raw in table.items():
         line = lines.get(key)
         if key not in CLINIC_KEYS:
-            problems.append(Problem(path, line, f"unknown key 'clinic.{key}' (known: {', '.join(CLINIC_KEYS)})", Severity.WARNING))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"unknown key 'clinic.{key}' (known: {', '.join(CLINIC_KEYS)})",
+                    Severity.WARNING,
+                )
+            )
             continue
         if not isinstance(raw, str):
             problems.append(Problem(path, line, f"'clinic.{key}' must be text in quotes"))
@@ -108,3 +126,56 @@ def load_clinic(path: Path) -> tuple[ClinicDetails, list[Problem]]:
         line = data[: error.start].count(b"\n") + 1
         return ClinicDetails(), [Problem(path, line, "is not UTF-8 text")]
     return parse_clinic(path, text)
+
+
+def international_phone(phone: str) -> str:
+    """A North American number in the form every phone dials from anywhere: +1 336-438-2525.
+
+    A number that already starts with + is kept as given. Anything else (a short local number,
+    another country's number) is kept as typed: completing it would mean guessing a country.
+    """
+    if phone.startswith("+"):
+        return phone
+    match = NANP_NUMBER.match("".join(char for char in phone if char.isdigit()))
+    if not match:
+        return phone
+    area, exchange, line = match.groups()
+    return f"+1 {area}-{exchange}-{line}"
+
+
+def _escape(value: str) -> str:
+    """A vCard text value (RFC 2426 section 5 / RFC 6350 section 3.4)."""
+    escaped = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return re.sub(r"\r\n|\r|\n", r"\\n", escaped)
+
+
+def vcard(details: ClinicDetails) -> str:
+    """A vCard 3.0 of the configured details only, with CRLF line endings.
+
+    The name is put in N's family field as well as FN and ORG: vCard 3.0 requires N, and an
+    importer that ignores FN and ORG still files the card under the clinic's name. Long lines
+    are not folded: importers accept them, and folding only adds bytes to the code.
+    """
+    phone = international_phone(details.phone) if details.phone else ""
+    display_name = details.name or phone or details.email or details.website
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"N:{_escape(details.name)};;;;",
+        f"FN:{_escape(display_name)}",
+    ]
+    if details.name:
+        lines.append(f"ORG:{_escape(details.name)}")
+    if phone:
+        lines.append(f"TEL;TYPE=WORK,VOICE:{_escape(phone)}")
+    if details.email:
+        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{_escape(details.email)}")
+    if details.website:
+        # A URI value, not text: backslash escapes would become part of the address.
+        lines.append(f"URL:{details.website}")
+    if details.address:
+        # One free-text address goes in the street field; splitting it into city, region and
+        # postal code would be guessing.
+        lines.append(f"ADR;TYPE=WORK:;;{_escape(details.address)};;;;")
+    lines.append("END:VCARD")
+    return "".join(f"{line}\r\n" for line in lines)

@@ -45,6 +45,7 @@ class KioskController(QObject):
         super().__init__(window)
         self.loaded = loaded
         self.window = window
+        self.metrics = metrics
         self._reload = reload
         self._log_file = log_file
         self._started_at = _now_iso()

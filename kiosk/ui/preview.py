@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.loading import Loaded
 from kiosk.ui.app import build_kiosk
 from kiosk.ui.controller import KioskController
+from kiosk.ui.illustrations.preview import render_illustration_previews
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -53,4 +54,6 @@ def _render_all(controller: KioskController, out: Path) -> list[Path]:
     controller.staff.close()
     controller.open_staff_menu()
     written.append(_save(window, out / "staff-menu.png"))
+    metrics = controller.metrics
+    written += render_illustration_previews(metrics, out, QSize(metrics.px(700), metrics.px(650)))
     return written

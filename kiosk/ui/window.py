@@ -46,6 +46,8 @@ class KioskWindow(QWidget):
     # The whole patient session starts: the attract screen was touched.
     woken = Signal()
     idle_warning_dismissed = Signal()
+    idle_warning_expired = Signal()
+    illustration_used = Signal(str)
 
     def __init__(
         self,
@@ -100,7 +102,7 @@ class KioskWindow(QWidget):
         self.attract = AttractScreen(content.article.title, content.clinic.name, text, metrics)
         self.attract.set_reduced_motion(self._reduced_motion)
         self.home = HomeScreen(content.article.title, self.sections, text, metrics)
-        self.reader = ReaderScreen(text, metrics)
+        self.reader = ReaderScreen(text, metrics, reduced_motion=self._reduced_motion)
         self.contact = ContactScreen(
             content.clinic, contact_section.closing_html if contact_section else "", text, metrics
         )
@@ -112,6 +114,7 @@ class KioskWindow(QWidget):
         self.home.section_chosen.connect(self.open_section)
         self.reader.next_requested.connect(self.show_next)
         self.reader.previous_requested.connect(self.show_previous)
+        self.reader.illustration_used.connect(self.illustration_used)
         self.contact.back_requested.connect(self.leave_contact)
 
         self.idle_warning = self._replace_overlay(
@@ -131,6 +134,7 @@ class KioskWindow(QWidget):
             ),
         )
         self.cleaning.finished.connect(self.reset_session)
+        self.idle_warning.finished.connect(self.idle_warning_expired)
         self.idle_warning.finished.connect(self.reset_session)
         self.idle_warning.dismissed.connect(self.idle_warning_dismissed)
         self.apply_text_step(self.text_step)
@@ -239,6 +243,7 @@ class KioskWindow(QWidget):
         self._default_text_step = text_step
         self._reduced_motion = reduced_motion
         self.attract.set_reduced_motion(reduced_motion)
+        self.reader.set_reduced_motion(reduced_motion)
 
     # Closing ---------------------------------------------------------------------------------
 

@@ -516,6 +516,8 @@ class Illustration(QWidget):
     picture: ClassVar[type[Picture]]
 
     state_changed = Signal(str)
+    # A patient chose a state or paused/resumed the motion (not a reset or a program's change).
+    used = Signal()
 
     def __init__(
         self, metrics: Metrics, *, reduced_motion: bool = False, parent: QWidget | None = None
@@ -639,6 +641,7 @@ class Illustration(QWidget):
             self.resume()
         else:
             self.pause()
+        self.used.emit()
 
     def reset(self) -> None:
         """Back to the first state and the still frame, unpaused; no motion until shown again."""
@@ -743,6 +746,7 @@ class Illustration(QWidget):
         else:
             self.set_state(name)
         self._sync_choices()
+        self.used.emit()
 
     def _on_frame(self) -> None:
         self.canvas.next_frame()

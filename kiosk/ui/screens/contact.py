@@ -1,56 +1,186 @@
-"""Contact: the clinic's name and phone number in large type, and the article's closing words."""
+"""Contact: QR codes to take the clinic's details home, the phone number in large type, the
+article's closing words, and a way back.
+
+Codes sit to the left of the details on a landscape screen and above them on a portrait one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from html import escape
 
-from kiosk.contact import ClinicDetails
-from kiosk.theme import Metrics
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.contact import ClinicDetails, vcard
+from kiosk.theme import COLORS, REFERENCE_SHORT_SIDE, Metrics
+from kiosk.ui.screens.reader import ArticleText
+from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.qr_view import QrView
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
+
+# A code a third of the screen's short side is about 10 cm on a 24" panel: the size a phone
+# camera reads from a metre away (DESIGN.md).
+CODE_SHARE_OF_SHORT_SIDE = 3
+
+
+def _paragraph(value: str) -> str:
+    return "<p>" + "<br>".join(escape(line) for line in value.splitlines()) + "</p>"
 
 
 class ContactScreen(QWidget):
     back_requested = Signal()
 
-    def __init__(self, clinic: ClinicDetails, closing_html: str, text: UiText, metrics: Metrics) -> None:
+    def __init__(
+        self, clinic: ClinicDetails, closing_html: str, text: UiText, metrics: Metrics
+    ) -> None:
         super().__init__()
         self.setObjectName("Screen")
         self._metrics = metrics
         self.title_label = text_label(text.contact_title, "PageTitle")
-        self.name_label = text_label(clinic.name, "ClinicName")
-        self.phone_label = text_label(clinic.phone, "PhoneNumber", wrap=False)
-        self.phone_label.setVisible(bool(clinic.phone))
-        self.closing_label = QLabel(closing_html)
-        self.closing_label.setObjectName("ClosingWords")
-        self.closing_label.setTextFormat(Qt.TextFormat.RichText)
-        self.closing_label.setWordWrap(True)
-        self.closing_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.closing_label.setOpenExternalLinks(False)
-        self.closing_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.back_button = TouchButton(text.back)
         self.back_button.clicked.connect(self.back_requested)
 
+        short_side = metrics.px(REFERENCE_SHORT_SIDE)
+        min_symbol_px = -(-short_side // CODE_SHARE_OF_SHORT_SIDE)
+        self.contact_code: QrView | None = None
+        self.website_code: QrView | None = None
+        self.front_desk_label: QLabel | None = None
+        self.scan_labels: list[QLabel] = []
+        self.codes_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.codes_layout.setContentsMargins(0, 0, 0, 0)
+        self.codes_layout.setSpacing(metrics.spacing)
+        self._codes_fit_across = True
+        if clinic.has_any_contact:
+            self.contact_code = QrView(vcard(clinic), min_symbol_px)
+            if clinic.website:
+                self.website_code = QrView(clinic.website, min_symbol_px)
+            shown = self.codes_shown
+            # The narrowest the row of codes ever gets: across a portrait screen.
+            row_px = short_side - 2 * metrics.margin
+            gaps_px = metrics.spacing * (len(shown) - 1)
+            side = max(code.width() for code in shown)
+            if side * len(shown) + gaps_px <= row_px:
+                # Codes of one size read as a pair; each keeps whole-pixel modules inside it.
+                for code in shown:
+                    code.setFixedSize(side, side)
+            self._codes_fit_across = sum(code.width() for code in shown) + gaps_px <= row_px
+            captions = (text.scan_contact, text.scan_website)
+            for code, caption in zip(shown, captions, strict=False):
+                self.codes_layout.addLayout(self._code_column(code, caption))
+        else:
+            # An empty or made-up code would send a patient away with nothing; staff can help.
+            self.front_desk_label = text_label(text.ask_front_desk, "Notice")
+            self.front_desk_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.front_desk_label.setFixedWidth(min_symbol_px)
+            self.front_desk_label.setMinimumHeight(min_symbol_px // 2)
+            self.front_desk_label.setStyleSheet(
+                f"background: {COLORS.notice}; border-radius: {metrics.px(16)}px;"
+                f" padding: {metrics.px(28)}px;"
+            )
+            self.codes_layout.addWidget(self.front_desk_label)
+        self.codes = QWidget()
+        self.codes.setLayout(self.codes_layout)
+
+        self.name_label = text_label(clinic.name, "ClinicName")
+        self.name_label.setVisible(bool(clinic.name))
+        self.phone_label = text_label(clinic.phone, "PhoneNumber", wrap=False)
+        self.phone_label.setVisible(bool(clinic.phone))
+        # E-mail, web and street address scroll with the closing words: with every detail
+        # configured, on a small screen, at the largest text size, fixed labels would not fit.
+        details_html = "".join(
+            _paragraph(value) for value in (clinic.email, clinic.website, clinic.address) if value
+        )
+        self._document_html = details_html + closing_html
+        self.details_text = ArticleText(metrics)
+        self.details_text.setVisible(bool(self._document_html))
+        # Text that does not fit at a large text size is flicked, like the reader's text.
+        self.details_scroll = KineticScroll(self.details_text, min_swipe_px=metrics.px(140))
+        self.more_below_label = text_label(text.more_below, "MoreBelow", wrap=False)
+        scrollbar = self.details_text.verticalScrollBar()
+        scrollbar.valueChanged.connect(self._update_more_below)
+        scrollbar.rangeChanged.connect(self._update_more_below)
+
         details = QVBoxLayout()
+        details.setContentsMargins(0, 0, 0, 0)
         details.setSpacing(metrics.spacing)
         details.addWidget(self.name_label)
         details.addWidget(self.phone_label)
-        details.addWidget(self.closing_label, 1)
-        columns = QHBoxLayout()
-        columns.setSpacing(metrics.margin)
-        columns.addLayout(details, 1)
+        details.addWidget(self.details_text, 1)
+        details.addWidget(self.more_below_label)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(metrics.margin)
+        self.body.addWidget(self.codes)
+        self.body.addLayout(details, 1)
+        # Takes what the capped text column leaves, so the details stay next to the codes.
+        self.body.addStretch(0)
+        self._arrange(beside=True)
+
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
         header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.spacing)
-        layout.setSpacing(metrics.spacing)
-        layout.addLayout(header)
-        layout.addLayout(columns, 1)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.setContentsMargins(
+            metrics.margin, metrics.margin, metrics.margin, metrics.spacing
+        )
+        self.page_layout.setSpacing(metrics.spacing)
+        self.page_layout.addLayout(header)
+        self.page_layout.addLayout(self.body, 1)
         self.set_text_step(0)
+
+    @property
+    def codes_shown(self) -> list[QrView]:
+        return [code for code in (self.contact_code, self.website_code) if code is not None]
+
+    @property
+    def codes_beside_details(self) -> bool:
+        return self.body.direction() is QBoxLayout.Direction.LeftToRight
 
     def set_text_step(self, step: int) -> None:
         body_px = self._metrics.body_px(step)
-        self.closing_label.setStyleSheet(f"font-size: {body_px}px;")
+        for label in self.scan_labels:
+            label.setStyleSheet(f"font-size: {body_px}px;")
+        if self._document_html:
+            self.details_text.show_html(self._document_html, body_px)
+        self._update_more_below()
+
+    def _update_more_below(self) -> None:
+        scrollbar = self.details_text.verticalScrollBar()
+        self.more_below_label.setVisible(scrollbar.value() < scrollbar.maximum())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        beside = event.size().width() >= event.size().height()
+        if beside != self.codes_beside_details:
+            self._arrange(beside=beside)
+            # The layouts have already placed everything for this size the old way round; redo
+            # them now, inner first, rather than on the next event loop pass, so that no frame
+            # (or grab) shows the old arrangement.
+            self.codes_layout.activate()
+            self.page_layout.activate()
+        super().resizeEvent(event)
+
+    def _arrange(self, *, beside: bool) -> None:
+        across = QBoxLayout.Direction.LeftToRight
+        down = QBoxLayout.Direction.TopToBottom
+        self.body.setDirection(across if beside else down)
+        # Beside the details there is height for one code only; above them, two codes that do
+        # not fit across a portrait screen go one under the other.
+        self.codes_layout.setDirection(across if beside or self._codes_fit_across else down)
+        side = Qt.AlignmentFlag.AlignLeft if beside else Qt.AlignmentFlag.AlignHCenter
+        self.body.setAlignment(self.codes, Qt.AlignmentFlag.AlignTop | side)
+
+    def _code_column(self, code: QrView, caption: str) -> QVBoxLayout:
+        label = text_label(caption, "ScanLabel")
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # The caption wraps under its own code instead of widening the column.
+        label.setFixedWidth(code.width())
+        code.setAccessibleName(caption)
+        self.scan_labels.append(label)
+        column = QVBoxLayout()
+        column.setSpacing(self._metrics.px(12))
+        column.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(label)
+        column.addStretch(1)
+        return column

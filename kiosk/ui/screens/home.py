@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content import Section
 from kiosk.theme import Metrics
+from kiosk.ui.illustrations import thumbnail
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
 
 LANDSCAPE_COLUMNS = 3
+# On smaller panels (a 1280×800 tablet is 0.74) a tile has room for its words only.
+PICTURE_MIN_SCALE = 0.9
 
 
 class SectionTile(QPushButton):
@@ -30,19 +33,43 @@ class SectionTile(QPushButton):
         badge.setFixedSize(metrics.badge, metrics.badge)
         self.title_label = text_label(section.title, "TileTitle")
         self.summary_label = text_label(section.summary, "TileSummary")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(
+        self.picture: QLabel | None = None
+        if section.illustration and metrics.scale >= PICTURE_MIN_SCALE:
+            self.picture = QLabel()
+            self.picture.setPixmap(
+                thumbnail(section.illustration, QSize(metrics.px(170), metrics.px(125)), metrics)
+            )
+            self.picture.setAccessibleName("")
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(
             metrics.spacing, metrics.spacing, metrics.spacing, metrics.spacing
         )
-        layout.setHorizontalSpacing(metrics.spacing)
-        layout.setVerticalSpacing(metrics.px(10))
-        layout.addWidget(badge, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.title_label, 0, 1)
-        layout.addWidget(self.summary_label, 1, 1)
-        layout.setRowStretch(2, 1)
-        layout.setColumnStretch(1, 1)
-        for label in (badge, self.title_label, self.summary_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._layout.setHorizontalSpacing(metrics.spacing)
+        self._layout.setVerticalSpacing(metrics.px(10))
+        self._layout.addWidget(badge, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self._layout.addWidget(self.title_label, 0, 1)
+        self._layout.addWidget(self.summary_label, 1, 1)
+        self._layout.setRowStretch(2, 1)
+        self._layout.setColumnStretch(1, 1)
+        self.place_picture(beside=False)
+        for label in (badge, self.title_label, self.summary_label, self.picture):
+            if label is not None:
+                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def place_picture(self, *, beside: bool) -> None:
+        """Beside the summary under a full-width title on a tall tile; beside all the words on a
+        wide, low one (portrait screens)."""
+        if self.picture is None:
+            return
+        self._layout.removeWidget(self.picture)
+        self._layout.removeWidget(self.title_label)
+        if beside:
+            self._layout.addWidget(self.title_label, 0, 1)
+            self._layout.addWidget(self.picture, 0, 2, 3, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._layout.addWidget(self.title_label, 0, 1, 1, 2)
+            bottom_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+            self._layout.addWidget(self.picture, 1, 2, 2, 1, bottom_right)
 
 
 class HomeScreen(QWidget):
@@ -85,6 +112,7 @@ class HomeScreen(QWidget):
             self._grid.setRowStretch(row, 0)
         for index, tile in enumerate(self.tiles):
             self._grid.addWidget(tile, index // columns, index % columns)
+            tile.place_picture(beside=columns == 1)
         for row in range((len(self.tiles) + columns - 1) // columns):
             self._grid.setRowStretch(row, 1)
         for column in range(LANDSCAPE_COLUMNS):

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content import Section
 from kiosk.theme import COLORS, Metrics
+from kiosk.ui.illustrations import create_illustration
+from kiosk.ui.illustrations.base import Illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
@@ -56,14 +66,19 @@ class ArticleText(QTextEdit):
 class ReaderScreen(QWidget):
     next_requested = Signal()
     previous_requested = Signal()
+    # An illustration's key, when a patient taps one of its controls.
+    illustration_used = Signal(str)
 
-    def __init__(self, text: UiText, metrics: Metrics) -> None:
+    def __init__(self, text: UiText, metrics: Metrics, *, reduced_motion: bool = False) -> None:
         super().__init__()
         self.setObjectName("Screen")
         self._text = text
         self._metrics = metrics
         self._section: Section | None = None
         self._text_step = 0
+        self._reduced_motion = reduced_motion
+        # Made when a section first needs one, then kept: each remembers nothing between sessions.
+        self.illustrations: dict[str, Illustration] = {}
         self.title_label = text_label("", "SectionTitle")
         self.progress_label = text_label("", "Progress", wrap=False)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -80,9 +95,16 @@ class ReaderScreen(QWidget):
         header.setSpacing(metrics.spacing)
         header.addWidget(self.title_label, 1)
         header.addWidget(self.progress_label, 0)
-        body = QHBoxLayout()
+        self.illustration_slot = QWidget()
+        slot_layout = QVBoxLayout(self.illustration_slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
+        self.illustration_slot.hide()
+        # Landscape: text on the left, the picture beside it. Portrait: bottom-to-top puts the
+        # picture above the text.
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(metrics.margin)
-        body.addWidget(self.article, 1)
+        body.addWidget(self.article, 3)
+        body.addWidget(self.illustration_slot, 2)
         # Takes the width the capped text column leaves over, so the text stays on the left.
         body.addStretch(0)
         self.body_layout = body
@@ -110,17 +132,62 @@ class ReaderScreen(QWidget):
         progress = self._text.progress.format(current=number, total=total)
         self.progress_label.setText(progress)
         self.progress_label.setAccessibleName(progress)
+        self._show_illustration(section.illustration)
         self._render()
 
+    @property
+    def illustration(self) -> Illustration | None:
+        """The illustration on screen, if the section has one."""
+        key = self._section.illustration if self._section is not None else None
+        return self.illustrations.get(key) if key else None
+
     def reset(self) -> None:
-        """Forgets the section and reading position (idle reset)."""
+        """Forgets the section, reading position and every picture's state (idle reset)."""
         self.kinetic.stop()
         self._section = None
         self.article.clear()
         self.article.verticalScrollBar().setValue(0)
+        self._show_illustration(None)
+        for illustration in self.illustrations.values():
+            illustration.reset()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced_motion = reduced
+        for illustration in self.illustrations.values():
+            illustration.set_reduced_motion(reduced)
+
+    def _show_illustration(self, key: str | None) -> None:
+        layout = self.illustration_slot.layout()
+        assert layout is not None
+        for existing in self.illustrations.values():
+            existing.hide()
+        if key is None:
+            self.illustration_slot.hide()
+            return
+        illustration = self.illustrations.get(key)
+        if illustration is None:
+            illustration = create_illustration(
+                key, self._metrics, reduced_motion=self._reduced_motion
+            )
+            illustration.used.connect(lambda key=key: self.illustration_used.emit(key))
+            self.illustrations[key] = illustration
+            layout.addWidget(illustration)
+        illustration.set_text_step(self._text_step)
+        illustration.show()
+        self.illustration_slot.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().width() < event.size().height()
+        direction = (
+            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.body_layout.setDirection(direction)
+        super().resizeEvent(event)
 
     def set_text_step(self, step: int) -> None:
         self._text_step = step
+        for illustration in self.illustrations.values():
+            illustration.set_text_step(step)
         if self._section is not None:
             position = self._scroll_share()
             self._render()
