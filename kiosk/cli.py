@@ -21,10 +21,11 @@ from kiosk.loading import Loaded, load_everything
 from kiosk.logs import setup_logging
 from kiosk.pin import PinFormatError, check_pin_form
 from kiosk.problems import Problem, Severity, has_errors
+from kiosk.stats_cli import add_stats_parser, stats_command
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report
 
 PROCESS_STARTED = time.perf_counter()
-COMMANDS = ("run", "check", "preview", "hash-pin", "status", "example-config")
+COMMANDS = ("run", "check", "preview", "hash-pin", "status", "example-config", "stats")
 log = logging.getLogger("kiosk")
 
 
@@ -85,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     status_command.add_argument(
         "--config", type=Path, help="config file (to find the state folder)"
     )
+    add_stats_parser(commands)
     return parser
 
 
@@ -231,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "preview": preview,
         "hash-pin": hash_pin,
         "example-config": print_example_config,
+        "stats": stats_command,
         "status": status,
     }
     return handlers[arguments.command](arguments)

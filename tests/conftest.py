@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +18,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if not config.getoption("--onscreen"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    # The user's or the machine's kiosk config must never leak into a test.
+    # The user's or the machine's kiosk config must never leak into a test, and no test may
+    # write status, logs or usage counts into the real home folder.
     os.environ.pop("KIOSK_CONFIG", None)
+    scratch = tempfile.mkdtemp(prefix="kiosk-tests-")
+    for variable in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        os.environ[variable] = os.path.join(scratch, variable.lower())
 
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,12 +79,13 @@ def make_kiosk(qtbot):  # type: ignore[no-untyped-def]
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        made.append(window)
+        made.append(controller)
         return controller
 
     yield make
-    for window in made:
-        window.allow_close()
+    for controller in made:
+        controller.stop()
+        controller.window.allow_close()
 
 
 @pytest.fixture

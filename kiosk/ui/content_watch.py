@@ -33,6 +33,13 @@ class ContentWatch(QObject):
     def settle_timer(self) -> QTimer:
         return self._settle
 
+    def stop(self) -> None:
+        self._settle.stop()
+        self._paths = []
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+
     def watch(self, paths: Iterable[Path]) -> None:
         self._paths = [str(path) for path in paths]
         self._watch()

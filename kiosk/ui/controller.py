@@ -22,7 +22,9 @@ from kiosk.ui.content_watch import ContentWatch
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import StaffAccess
+from kiosk.ui.usage_recorder import UsageRecorder
 from kiosk.ui.window import KioskWindow, Page
+from kiosk.usage import UsageStore
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,15 @@ class KioskController(QObject):
         window.session_reset.connect(self._on_session_reset)
         window.idle_warning_dismissed.connect(self.idle.arm)
 
+        self.usage = UsageRecorder(
+            UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
+        )
+        window.woken.connect(self.usage.on_woken)
+        window.page_changed.connect(self.usage.on_page_changed)
+        window.session_reset.connect(self.usage.on_session_reset)
+        window.idle_warning_expired.connect(self.usage.on_warning_expired)
+        window.illustration_used.connect(self.usage.on_illustration_used)
+
         self.staff = StaffAccess(
             window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s
         )
@@ -77,6 +88,7 @@ class KioskController(QObject):
         menu.reset_requested.connect(window.reset_session)
         menu.reload_requested.connect(self.reload_content)
         menu.status_requested.connect(self.show_status)
+        menu.usage_requested.connect(self.show_usage)
         menu.cleaning_requested.connect(window.start_cleaning)
         menu.exit_requested.connect(self.exit_kiosk)
         menu.close_requested.connect(window.reset_session)
@@ -95,6 +107,7 @@ class KioskController(QObject):
 
     def start(self) -> None:
         """Begins the unattended duties; call once the window is shown."""
+        self.usage.start()
         self.write_status()
         self.status_timer.start()
         interval = systemd.watchdog_interval_ms()
@@ -111,9 +124,11 @@ class KioskController(QObject):
         self.window.show_idle_warning(self.config.session.warning_s)
 
     def _on_activity(self) -> None:
+        # Any touch answers "Still reading?"; this is the one place that counts the answer.
         if self.window.idle_warning.is_counting:
             self.window.idle_warning.stop()
             self.idle.arm()
+            self.usage.on_warning_answered()
 
     def _on_page_changed(self, _name: str) -> None:
         if self.window.page is Page.ATTRACT:
@@ -163,6 +178,18 @@ class KioskController(QObject):
         self.window.show_staff()
         self.show_status()
 
+    def show_usage(self) -> None:
+        self.usage.flush()  # so the charts include the counts still in memory
+        self.window.show_usage_screen()
+        self.window.usage_screen.show_usage(self.usage.store, 7)
+
+    def stop(self) -> None:
+        """Ends the unattended duties and saves the counts (on exit)."""
+        for timer in (self.status_timer, self.watchdog_timer, self.idle.timer):
+            timer.stop()
+        self.content_watch.stop()
+        self.usage.shutdown()
+
     def show_status(self) -> None:
         self.window.staff.show_report(human_report(self.status()))
 
@@ -195,6 +222,7 @@ class KioskController(QObject):
         self.window.set_content(fresh.content)
         self.idle.set_timeout(config.session.idle_timeout_s)
         self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
+        self.usage.retention_days = config.usage.retention_days
         self.content_watch.watch(self._watched_paths())
         log.info(
             "content %s applied (%d sections)",
@@ -204,6 +232,7 @@ class KioskController(QObject):
 
     def exit_kiosk(self) -> None:
         log.warning("kiosk closed from the staff menu")
+        self.stop()
         self.window.allow_close()
         self.window.close()
         QApplication.quit()

@@ -11,6 +11,7 @@ from kiosk.loading import Loaded
 from kiosk.ui.app import build_kiosk
 from kiosk.ui.controller import KioskController
 from kiosk.ui.illustrations.preview import render_illustration_previews
+from kiosk.ui.usage_preview import render_usage_preview
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -55,5 +56,7 @@ def _render_all(controller: KioskController, out: Path) -> list[Path]:
     controller.open_staff_menu()
     written.append(_save(window, out / "staff-menu.png"))
     metrics = controller.metrics
+    titles = {section.slug: section.title for section in window.sections}
+    written.append(render_usage_preview(metrics, window.size(), out, titles))
     written += render_illustration_previews(metrics, out, QSize(metrics.px(700), metrics.px(650)))
     return written

@@ -17,6 +17,7 @@ from kiosk.ui.screens.contact import ContactScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.screens.staff_usage import UsageScreen
 from kiosk.ui.screens.updating import UpdatingScreen
 from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
 from kiosk.ui.widgets.nav_bar import NavBar
@@ -34,6 +35,7 @@ class Page(Enum):
     CONTACT = "contact"
     UPDATING = "updating"
     STAFF = "staff"
+    USAGE = "usage"
 
 
 # Pages a patient reads on; only these get the bar.
@@ -82,7 +84,10 @@ class KioskWindow(QWidget):
         self.nav.contact_clicked.connect(self.show_contact)
 
         self.staff = StaffScreen(metrics)
+        self.usage_screen = UsageScreen(metrics, {})
+        self.usage_screen.back_requested.connect(self.show_staff)
         self.stack.addWidget(self.staff)
+        self.stack.addWidget(self.usage_screen)
         self._content_screens: list[QWidget] = []
         self.set_content(content)
 
@@ -107,6 +112,9 @@ class KioskWindow(QWidget):
             content.clinic, contact_section.closing_html if contact_section else "", text, metrics
         )
         self.updating = UpdatingScreen(text, metrics)
+        self.usage_screen.set_section_titles(
+            {section.slug: section.title for section in self.sections}
+        )
         self._content_screens = [self.attract, self.home, self.reader, self.contact, self.updating]
         for screen in self._content_screens:
             self.stack.addWidget(screen)
@@ -205,6 +213,9 @@ class KioskWindow(QWidget):
     def show_staff(self) -> None:
         self._switch(Page.STAFF)
 
+    def show_usage_screen(self) -> None:
+        self._switch(Page.USAGE)
+
     def cycle_text_size(self) -> None:
         self.apply_text_step((self.text_step + 1) % TEXT_SIZE_STEPS)
 
@@ -284,5 +295,6 @@ class KioskWindow(QWidget):
             Page.CONTACT: self.contact,
             Page.UPDATING: self.updating,
             Page.STAFF: self.staff,
+            Page.USAGE: self.usage_screen,
         }
         return screens[page]

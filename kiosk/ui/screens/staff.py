@@ -16,6 +16,7 @@ class StaffScreen(QWidget):
     reset_requested = Signal()
     reload_requested = Signal()
     status_requested = Signal()
+    usage_requested = Signal()
     cleaning_requested = Signal()
     exit_requested = Signal()
     close_requested = Signal()
@@ -40,6 +41,7 @@ class StaffScreen(QWidget):
                 "Version, content, config, uptime, last reset, log file",
                 self.status_requested,
             ),
+            ("Usage", "What patients read: anonymous daily counts", self.usage_requested),
             ("Pause for cleaning", "Ignore touches for 30 seconds", self.cleaning_requested),
             ("Exit kiosk", "Close the kiosk program (for IT)", self.exit_requested),
             ("Close", "Leave the staff menu", self.close_requested),
