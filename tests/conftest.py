@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +23,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("KIOSK_CONFIG", None)
     scratch = tempfile.mkdtemp(prefix="kiosk-tests-")
     for variable in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = os.path.join(scratch, variable.lower())
+        os.environ[variable] = str(Path(scratch) / variable.lower())
 
 
 REPO = Path(__file__).resolve().parent.parent
