@@ -53,6 +53,9 @@ class DisplaySettings:
     text_size: int = setting(
         1, "Text size step a new session starts at (1 = normal, 3 = largest).", minimum=1, maximum=3
     )
+    high_contrast: bool = setting(
+        False, "Start each session in the high-contrast theme (white on black)."
+    )
     hide_cursor: bool = setting(
         True, "Hide the mouse pointer when full screen (touchscreens need none)."
     )

@@ -13,7 +13,11 @@ REFERENCE_SHORT_SIDE = 1080
 MIN_SCALE = 0.7
 MAX_SCALE = 2.0
 
-BODY_PX_STEPS = (30, 37, 46)
+# The bar's Text size button cycles the first three; the Display panel adds the fourth for low
+# vision ("Extra large text").
+BODY_PX_STEPS = (30, 37, 46, 56)
+BAR_TEXT_STEPS = 3
+EXTRA_LARGE_STEP = 3
 TEXT_SIZE_STEPS = len(BODY_PX_STEPS)
 
 
@@ -43,19 +47,46 @@ class Colors:
 
 
 COLORS = Colors()
+# The high-contrast theme for the interface; illustrations keep their own light picture card.
+HIGH_CONTRAST = Colors(
+    background="#000000",
+    surface="#141414",
+    text="#FFFFFF",
+    text_muted="#EDEDED",
+    accent="#FFE14D",
+    accent_pressed="#FFF3A6",
+    on_accent="#000000",
+    outline="#FFFFFF",
+    disabled="#2E2E2E",
+    on_disabled="#C8C8C8",
+    notice="#1F1F1F",
+)
 
-# (foreground, background, minimum ratio): body text is held to 7:1, everything else to 4.5:1,
-# and a tile's outline to 3:1 against the page (WCAG 1.4.11 non-text contrast).
-CONTRAST_PAIRS: tuple[tuple[str, str, str, float], ...] = (
-    ("body text", COLORS.text, COLORS.background, 7.0),
-    ("body text on a tile", COLORS.text, COLORS.surface, 7.0),
-    ("secondary text", COLORS.text_muted, COLORS.background, 7.0),
-    ("tile summary", COLORS.text_muted, COLORS.surface, 7.0),
-    ("button label", COLORS.on_accent, COLORS.accent, 4.5),
-    ("pressed button label", COLORS.on_accent, COLORS.accent_pressed, 4.5),
-    ("unavailable button label", COLORS.on_disabled, COLORS.disabled, 4.5),
-    ("notice text", COLORS.text, COLORS.notice, 7.0),
-    ("tile outline", COLORS.outline, COLORS.background, 3.0),
+Pair = tuple[str, str, str, float]
+
+
+def interface_pairs(
+    colors: Colors, *, text: float, other: float, outline: float
+) -> tuple[Pair, ...]:
+    """Every foreground/background pair the interface draws in a theme, with its minimum ratio."""
+    return (
+        ("body text", colors.text, colors.background, text),
+        ("body text on a tile", colors.text, colors.surface, text),
+        ("secondary text", colors.text_muted, colors.background, text),
+        ("tile summary", colors.text_muted, colors.surface, text),
+        ("button label", colors.on_accent, colors.accent, other),
+        ("pressed button label", colors.on_accent, colors.accent_pressed, other),
+        ("unavailable button label", colors.on_disabled, colors.disabled, other),
+        ("notice text", colors.text, colors.notice, text),
+        ("tile outline", colors.outline, colors.background, outline),
+    )
+
+
+# Calm theme: body text 7:1, everything else 4.5:1, outlines 3:1 (WCAG 1.4.6, 1.4.3, 1.4.11).
+# High contrast: 7:1 for all text and controls.
+HIGH_CONTRAST_PAIRS = interface_pairs(HIGH_CONTRAST, text=7.0, other=7.0, outline=7.0)
+CONTRAST_PAIRS: tuple[Pair, ...] = (
+    *interface_pairs(COLORS, text=7.0, other=4.5, outline=3.0),
     ("serotonin in an illustration", COLORS.serotonin, COLORS.surface, 4.5),
     ("norepinephrine in an illustration", COLORS.norepinephrine, COLORS.surface, 4.5),
     ("pain signal in an illustration", COLORS.pain_signal, COLORS.surface, 4.5),

@@ -1,10 +1,11 @@
-"""Colour pairs meet DESIGN.md's contrast: 7:1 for body text, 4.5:1 for other text, 3:1 for outlines."""
+"""Colour pairs meet DESIGN.md's contrast: 7:1 for body text, 4.5:1 for other text, 3:1 for
+outlines; the high-contrast theme 7:1 for all text and controls."""
 
 from __future__ import annotations
 
 import pytest
 
-from kiosk.theme import CONTRAST_PAIRS, contrast_ratio
+from kiosk.theme import CONTRAST_PAIRS, HIGH_CONTRAST_PAIRS, contrast_ratio
 
 
 @pytest.mark.parametrize(
@@ -14,6 +15,18 @@ from kiosk.theme import CONTRAST_PAIRS, contrast_ratio
 )
 def test_contrast(name: str, foreground: str, background: str, minimum: float) -> None:
     assert contrast_ratio(foreground, background) >= minimum
+
+
+@pytest.mark.parametrize(
+    ("name", "foreground", "background", "minimum"),
+    HIGH_CONTRAST_PAIRS,
+    ids=[p[0] for p in HIGH_CONTRAST_PAIRS],
+)
+def test_high_contrast_reaches_7_to_1_everywhere(
+    name: str, foreground: str, background: str, minimum: float
+) -> None:
+    assert minimum == 7.0
+    assert contrast_ratio(foreground, background) >= 7.0
 
 
 def test_contrast_ratio_matches_known_values() -> None:

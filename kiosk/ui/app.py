@@ -19,7 +19,7 @@ from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
 from kiosk.ui.controller import KioskController
-from kiosk.ui.style import stylesheet
+from kiosk.ui.style import apply_style
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[Ki
     """The window and its stylesheet, laid out for a screen of `size`."""
     metrics = Metrics.for_screen(size.width(), size.height())
     app = application()
-    app.setStyleSheet(stylesheet(resources_dir() / "theme.qss", metrics))
+    apply_style(metrics)
     font = QFont(FONT_FAMILY)
     font.setPixelSize(metrics.label_px)
     app.setFont(font)
@@ -88,6 +88,7 @@ def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[Ki
         metrics,
         default_text_step=config.display.text_size - 1,
         reduced_motion=config.accessibility.reduced_motion,
+        high_contrast=config.display.high_contrast,
     )
     window.resize(size)
     return window, metrics

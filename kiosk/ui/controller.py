@@ -218,6 +218,7 @@ class KioskController(QObject):
         self.window.set_session_defaults(
             text_step=config.display.text_size - 1,
             reduced_motion=config.accessibility.reduced_motion,
+            high_contrast=config.display.high_contrast,
         )
         self.window.set_content(fresh.content)
         self.idle.set_timeout(config.session.idle_timeout_s)

@@ -6,10 +6,13 @@ from dataclasses import asdict
 from pathlib import Path
 from string import Template
 
-from kiosk.theme import COLORS, Metrics
+from PySide6.QtWidgets import QApplication
+
+from kiosk.paths import resources_dir
+from kiosk.theme import COLORS, Colors, Metrics
 
 
-def stylesheet(template_path: Path, metrics: Metrics) -> str:
+def stylesheet(template_path: Path, metrics: Metrics, colors: Colors = COLORS) -> str:
     sizes = {
         "touch": metrics.touch_target,
         "pad": metrics.px(28),
@@ -28,4 +31,11 @@ def stylesheet(template_path: Path, metrics: Metrics) -> str:
         "attract_pad": metrics.px(56),
     }
     template = Template(template_path.read_text(encoding="utf-8"))
-    return template.substitute(asdict(COLORS), **sizes)
+    return template.substitute(asdict(colors), **sizes)
+
+
+def apply_style(metrics: Metrics, colors: Colors = COLORS) -> None:
+    """Styles the whole application for this screen size and theme."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(stylesheet(resources_dir() / "theme.qss", metrics, colors))

@@ -4,14 +4,17 @@ that switches between them."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.content import Section
 from kiosk.loading import KioskContent
-from kiosk.theme import TEXT_SIZE_STEPS, Metrics
+from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
+from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
 from kiosk.ui.screens.home import HomeScreen
@@ -19,6 +22,7 @@ from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.screens.staff_usage import UsageScreen
 from kiosk.ui.screens.updating import UpdatingScreen
+from kiosk.ui.style import apply_style
 from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui_text import ui_text
@@ -42,6 +46,16 @@ class Page(Enum):
 PATIENT_PAGES = frozenset({Page.HOME, Page.READER, Page.CONTACT})
 
 
+@dataclass(frozen=True)
+class SessionChoices:
+    """What a patient may change for themselves; each reset restores the clinic's defaults."""
+
+    language: str
+    text_step: int = 0
+    high_contrast: bool = False
+    reduced_motion: bool = False
+
+
 class KioskWindow(QWidget):
     page_changed = Signal(str)
     session_reset = Signal()
@@ -58,17 +72,20 @@ class KioskWindow(QWidget):
         *,
         default_text_step: int = 0,
         reduced_motion: bool = False,
+        high_contrast: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self._metrics = metrics
-        self._default_text_step = default_text_step
-        self._reduced_motion = reduced_motion
         self._close_allowed = True
-        self.text_step = default_text_step
+        self.defaults = SessionChoices(
+            content.language, default_text_step, high_contrast, reduced_motion
+        )
+        self.choices = self.defaults
         self.section_index = 0
         self._page = Page.ATTRACT
         self._page_before_contact = Page.HOME
+        self._bundles: dict[str, LanguageScreens] = {}
 
         self.stack = QStackedWidget()
         self.nav = NavBar(ui_text(content.language), metrics)
@@ -81,80 +98,148 @@ class KioskWindow(QWidget):
         self.nav.previous_clicked.connect(self.show_previous)
         self.nav.next_clicked.connect(self.show_next)
         self.nav.text_size_clicked.connect(self.cycle_text_size)
+        self.nav.display_clicked.connect(self.show_display_options)
         self.nav.contact_clicked.connect(self.show_contact)
+        self.nav.language_clicked.connect(self.next_language)
 
         self.staff = StaffScreen(metrics)
         self.usage_screen = UsageScreen(metrics, {})
         self.usage_screen.back_requested.connect(self.show_staff)
         self.stack.addWidget(self.staff)
         self.stack.addWidget(self.usage_screen)
-        self._content_screens: list[QWidget] = []
         self.set_content(content)
+        if high_contrast:
+            apply_style(metrics, HIGH_CONTRAST)
 
-    # Content ---------------------------------------------------------------------------------
+    # Content and language ------------------------------------------------------------------------
 
     def set_content(self, content: KioskContent) -> None:
-        """Builds the patient screens for `content`, replacing any earlier ones."""
-        text = ui_text(content.language)
-        metrics = self._metrics
-        for old in self._content_screens:
-            self.stack.removeWidget(old)
-            old.deleteLater()
+        """Builds the patient screens for `content`, replacing any earlier ones; starts afresh."""
+        for bundle in self._bundles.values():
+            for page in bundle.pages:
+                self.stack.removeWidget(page)
+            bundle.dispose()
+        self._bundles = {}
         self.content = content
-        self.sections = content.article.sections
-        self.setWindowTitle(content.article.title or "Clinic kiosk")
-        contact_section = content.article.contact_section
-        self.attract = AttractScreen(content.article.title, content.clinic.name, text, metrics)
-        self.attract.set_reduced_motion(self._reduced_motion)
-        self.home = HomeScreen(content.article.title, self.sections, text, metrics)
-        self.reader = ReaderScreen(text, metrics, reduced_motion=self._reduced_motion)
-        self.contact = ContactScreen(
-            content.clinic, contact_section.closing_html if contact_section else "", text, metrics
-        )
-        self.updating = UpdatingScreen(text, metrics)
+        self.defaults = replace(self.defaults, language=content.language)
+        self.choices = self.defaults
+        self._use_language(content.language)
         self.usage_screen.set_section_titles(
             {section.slug: section.title for section in self.sections}
         )
-        self._content_screens = [self.attract, self.home, self.reader, self.contact, self.updating]
-        for screen in self._content_screens:
-            self.stack.addWidget(screen)
-        self.attract.woken.connect(self.wake)
-        self.home.section_chosen.connect(self.open_section)
-        self.reader.next_requested.connect(self.show_next)
-        self.reader.previous_requested.connect(self.show_previous)
-        self.reader.illustration_used.connect(self.illustration_used)
-        self.contact.back_requested.connect(self.leave_contact)
-
-        self.idle_warning = self._replace_overlay(
-            "idle_warning",
-            CountdownOverlay(
-                self,
-                metrics,
-                title=text.still_reading,
-                message=text.still_reading_countdown,
-                button=text.keep_reading,
-            ),
-        )
-        self.cleaning = self._replace_overlay(
-            "cleaning",
-            CountdownOverlay(
-                self, metrics, title=text.cleaning_title, message=text.cleaning_countdown
-            ),
-        )
-        self.cleaning.finished.connect(self.reset_session)
-        self.idle_warning.finished.connect(self.idle_warning_expired)
-        self.idle_warning.finished.connect(self.reset_session)
-        self.idle_warning.dismissed.connect(self.idle_warning_dismissed)
-        self.apply_text_step(self.text_step)
         self._switch(Page.ATTRACT)
 
-    def _replace_overlay(self, name: str, overlay: CountdownOverlay) -> CountdownOverlay:
-        old = getattr(self, name, None)
-        if isinstance(old, CountdownOverlay):
-            old.stop()
-            old.layer.deleteLater()
-            old.deleteLater()
-        return overlay
+    @property
+    def screens(self) -> LanguageScreens:
+        return self._bundles[self.choices.language]
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self.screens.content.article.sections
+
+    # The current language's screens, by name, for the rest of the kiosk and its tests.
+    @property
+    def attract(self) -> AttractScreen:
+        return self.screens.attract
+
+    @property
+    def home(self) -> HomeScreen:
+        return self.screens.home
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return self.screens.reader
+
+    @property
+    def contact(self) -> ContactScreen:
+        return self.screens.contact
+
+    @property
+    def updating(self) -> UpdatingScreen:
+        return self.screens.updating
+
+    @property
+    def idle_warning(self) -> CountdownOverlay:
+        return self.screens.idle_warning
+
+    @property
+    def cleaning(self) -> CountdownOverlay:
+        return self.screens.cleaning
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.content.languages
+
+    def _language_after(self, language: str) -> str | None:
+        languages = self.languages
+        if len(languages) < 2 or language not in languages:
+            return languages[0] if languages and language not in languages else None
+        return languages[(languages.index(language) + 1) % len(languages)]
+
+    def _use_language(self, language: str) -> None:
+        if language not in self._bundles:
+            offered = self._language_after(language)
+            bundle = build_language_screens(
+                self,
+                self.content.in_language(language),
+                self._metrics,
+                reduced_motion=self.choices.reduced_motion,
+                other_language_name=ui_text(offered).language if offered else None,
+            )
+            self._connect(bundle)
+            for page in bundle.pages:
+                self.stack.addWidget(page)
+            self._bundles[language] = bundle
+        self.choices = replace(self.choices, language=language)
+        bundle = self._bundles[language]
+        offered = self._language_after(language)
+        self.nav.set_text(bundle.text)
+        self.nav.offer_language(ui_text(offered).language if offered else None)
+        self._apply_choices_to(bundle)
+
+    def _connect(self, bundle: LanguageScreens) -> None:
+        bundle.attract.woken.connect(self.wake)
+        bundle.home.section_chosen.connect(self.open_section)
+        bundle.home.language_requested.connect(self.next_language)
+        bundle.reader.next_requested.connect(self.show_next)
+        bundle.reader.previous_requested.connect(self.show_previous)
+        bundle.reader.illustration_used.connect(self.illustration_used)
+        bundle.contact.back_requested.connect(self.leave_contact)
+        bundle.idle_warning.finished.connect(self.idle_warning_expired)
+        bundle.idle_warning.finished.connect(self.reset_session)
+        bundle.idle_warning.dismissed.connect(self.idle_warning_dismissed)
+        bundle.cleaning.finished.connect(self.reset_session)
+        bundle.display.high_contrast_toggled.connect(self.set_high_contrast)
+        bundle.display.larger_text_toggled.connect(self._on_larger_text)
+        bundle.display.reduced_motion_toggled.connect(self.set_reduced_motion)
+        bundle.display.done.connect(bundle.display_layer.hide)
+        bundle.display_layer.tapped_outside.connect(bundle.display_layer.hide)
+
+    def _apply_choices_to(self, bundle: LanguageScreens) -> None:
+        step = self.choices.text_step
+        bundle.reader.set_text_step(step)
+        bundle.contact.set_text_step(step)
+        bundle.reader.set_reduced_motion(self.choices.reduced_motion)
+        bundle.attract.set_reduced_motion(self.choices.reduced_motion)
+        bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
+        self.nav.show_text_step(step)
+
+    def next_language(self) -> None:
+        """Switches to the next language, keeping the patient on the same page and section."""
+        language = self._language_after(self.choices.language)
+        if language is None:
+            return
+        page = self._page
+        self._use_language(language)
+        log.info("language %s", language)
+        if page is Page.READER:
+            self.open_section(self.section_index)
+        elif page is Page.CONTACT:
+            self._switch(Page.CONTACT)
+        elif page in (Page.HOME, Page.UPDATING):
+            self.show_home()
+        else:
+            self._switch(page)
 
     # Navigation ------------------------------------------------------------------------------
 
@@ -206,7 +291,7 @@ class KioskWindow(QWidget):
 
     def leave_contact(self) -> None:
         if self._page_before_contact is Page.READER:
-            self._switch(Page.READER)
+            self.open_section(self.section_index)
         else:
             self.show_home()
 
@@ -216,14 +301,44 @@ class KioskWindow(QWidget):
     def show_usage_screen(self) -> None:
         self._switch(Page.USAGE)
 
+    # Display choices ---------------------------------------------------------------------------
+
+    @property
+    def text_step(self) -> int:
+        return self.choices.text_step
+
     def cycle_text_size(self) -> None:
-        self.apply_text_step((self.text_step + 1) % TEXT_SIZE_STEPS)
+        """The bar's button cycles the three everyday steps (from extra large, back to normal)."""
+        step = self.choices.text_step
+        self.apply_text_step(step + 1 if step + 1 < BAR_TEXT_STEPS else 0)
 
     def apply_text_step(self, step: int) -> None:
-        self.text_step = step
-        self.reader.set_text_step(step)
-        self.contact.set_text_step(step)
-        self.nav.show_text_step(step)
+        self.choices = replace(self.choices, text_step=step)
+        self._apply_choices_to(self.screens)
+
+    def _on_larger_text(self, on: bool) -> None:
+        self.apply_text_step(EXTRA_LARGE_STEP if on else self.defaults.text_step)
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on == self.choices.high_contrast:
+            return
+        self.choices = replace(self.choices, high_contrast=on)
+        apply_style(self._metrics, HIGH_CONTRAST if on else COLORS)
+        self._apply_choices_to(self.screens)
+        log.info("high contrast %s", "on" if on else "off")
+
+    def set_reduced_motion(self, on: bool) -> None:
+        self.choices = replace(self.choices, reduced_motion=on)
+        self._apply_choices_to(self.screens)
+
+    def show_display_options(self) -> None:
+        choices = self.choices
+        self.screens.display.show_choices(
+            high_contrast=choices.high_contrast,
+            larger_text=choices.text_step == EXTRA_LARGE_STEP,
+            reduced_motion=choices.reduced_motion,
+        )
+        self.screens.display_layer.present()
 
     # Session ---------------------------------------------------------------------------------
 
@@ -238,23 +353,32 @@ class KioskWindow(QWidget):
         self.cleaning.start(CLEANING_S)
 
     def reset_session(self) -> None:
-        """Nothing of the last patient's session remains: page, text size, positions, overlays."""
-        self.idle_warning.stop()
-        self.cleaning.stop()
-        self.reader.reset()
+        """Nothing of the last patient's session remains: page, language, text size, contrast,
+        motion, reading positions, pictures, overlays."""
+        for bundle in self._bundles.values():
+            bundle.idle_warning.stop()
+            bundle.cleaning.stop()
+            bundle.display_layer.hide()
+            bundle.reader.reset()
         self.section_index = 0
         self._page_before_contact = Page.HOME
-        self.apply_text_step(self._default_text_step)
+        self.set_high_contrast(self.defaults.high_contrast)
+        self.choices = replace(self.defaults)
+        self._use_language(self.defaults.language)
         self._switch(Page.ATTRACT)
         log.info("session reset")
         self.session_reset.emit()
 
-    def set_session_defaults(self, *, text_step: int, reduced_motion: bool) -> None:
+    def set_session_defaults(
+        self, *, text_step: int, reduced_motion: bool, high_contrast: bool = False
+    ) -> None:
         """The clinic's defaults, applied from the next reset on."""
-        self._default_text_step = text_step
-        self._reduced_motion = reduced_motion
-        self.attract.set_reduced_motion(reduced_motion)
-        self.reader.set_reduced_motion(reduced_motion)
+        self.defaults = replace(
+            self.defaults,
+            text_step=text_step,
+            reduced_motion=reduced_motion,
+            high_contrast=high_contrast,
+        )
 
     # Closing ---------------------------------------------------------------------------------
 

@@ -7,12 +7,17 @@ from itertools import combinations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTextEdit, QWidget
 
+from kiosk.ui.widgets.modal_layer import ModalLayer
+
 LEAF_TYPES = (QLabel, QAbstractButton, QTextEdit)
 
 
 def _visible_leaves(window: QWidget) -> list[QWidget]:
+    # A dimmed layer covers the screen on purpose: then only what is on the layer counts.
+    layers = [layer for layer in window.findChildren(ModalLayer) if layer.isVisibleTo(window)]
+    root: QWidget = layers[-1] if layers else window
     leaves = []
-    for widget in window.findChildren(QWidget):
+    for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(window) or not isinstance(widget, LEAF_TYPES):
             continue
         # A label inside a button is part of the button (home tiles); check the button.

@@ -8,7 +8,7 @@ from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.theme import COLORS, Metrics
+from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
 
@@ -29,6 +29,11 @@ class BreathingHalo(QWidget):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.update)
         self._reduced_motion = False
+        self._colors = COLORS
+
+    def set_colors(self, colors: Colors) -> None:
+        self._colors = colors
+        self.update()
 
     @property
     def is_animating(self) -> bool:
@@ -67,7 +72,7 @@ class BreathingHalo(QWidget):
         centre = QPointF(self.width() / 2, self.height() / 2)
         largest = self.width() / 2
         breath = self._phase()
-        accent = QColor(COLORS.accent)
+        accent = QColor(self._colors.accent)
         for ring, share in enumerate((1.0, 0.78, 0.56)):
             color = QColor(accent)
             color.setAlphaF(0.10 + 0.08 * ring)
@@ -78,7 +83,7 @@ class BreathingHalo(QWidget):
         core = largest * 0.30
         painter.drawEllipse(centre, core, core)
         # A fingertip mark in the middle says "touch here" without words.
-        painter.setBrush(QColor(COLORS.on_accent))
+        painter.setBrush(QColor(self._colors.on_accent))
         painter.drawEllipse(centre, core * 0.35, core * 0.35)
 
 

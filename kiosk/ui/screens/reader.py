@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
-from kiosk.theme import COLORS, Metrics
+from kiosk.theme import Metrics
 from kiosk.ui.illustrations import create_illustration
 from kiosk.ui.illustrations.base import Illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
@@ -44,6 +44,12 @@ class ArticleText(QTextEdit):
         self.document().setDocumentMargin(metrics.px(8))
         self._metrics = metrics
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
+        # QTextEdit late); wrap it to the width it is shown at.
+        self.document().setTextWidth(self.viewport().width())
+        super().showEvent(event)
+
     def show_html(self, html: str, body_px: int) -> None:
         font = QFont("Atkinson Hyperlegible")
         font.setPixelSize(body_px)
@@ -51,15 +57,15 @@ class ArticleText(QTextEdit):
         document.setDefaultFont(font)
         gap = round(body_px * 0.8)
         document.setDefaultStyleSheet(
-            f"p {{ margin-top: 0; margin-bottom: {gap}px; line-height: 145%; color: {COLORS.text}; }}"
+            f"p {{ margin-top: 0; margin-bottom: {gap}px; line-height: 145%; }}"
             f"h2 {{ font-size: {round(body_px * 1.25)}px; margin-top: {gap}px; margin-bottom: {gap // 2}px; }}"
             f"h3 {{ font-size: {round(body_px * 1.1)}px; margin-top: {gap}px; margin-bottom: {gap // 2}px; }}"
             f"li {{ margin-bottom: {gap // 2}px; }}"
         )
-        self.setHtml(html)
         self.setMaximumWidth(
             round(body_px * TEXT_COLUMN_EMS) + self.verticalScrollBar().sizeHint().width()
         )
+        self.setHtml(html)
         self.verticalScrollBar().setValue(0)
 
 
@@ -69,7 +75,9 @@ class ReaderScreen(QWidget):
     # An illustration's key, when a patient taps one of its controls.
     illustration_used = Signal(str)
 
-    def __init__(self, text: UiText, metrics: Metrics, *, reduced_motion: bool = False) -> None:
+    def __init__(
+        self, text: UiText, metrics: Metrics, *, reduced_motion: bool = False, language: str = "en"
+    ) -> None:
         super().__init__()
         self.setObjectName("Screen")
         self._text = text
@@ -77,6 +85,7 @@ class ReaderScreen(QWidget):
         self._section: Section | None = None
         self._text_step = 0
         self._reduced_motion = reduced_motion
+        self._language = language
         # Made when a section first needs one, then kept: each remembers nothing between sessions.
         self.illustrations: dict[str, Illustration] = {}
         self.title_label = text_label("", "SectionTitle")

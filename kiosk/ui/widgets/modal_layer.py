@@ -39,10 +39,16 @@ class ModalLayer(QWidget):
         # Centring uses the card's size hint, which ignores how wrapped text grows when narrow:
         # fix the width, then ask the card's layout for the height that width needs.
         width = min(self._max_width, parent.width() - 2 * self._margin)
+        # Fonts come from the stylesheet, which reaches a widget only when it is polished.
+        for widget in (self.card, *self.card.findChildren(QWidget)):
+            widget.ensurePolished()
         self.card.setFixedWidth(width)
         layout = self.card.layout()
         if layout is not None and layout.hasHeightForWidth():
-            self.card.setFixedHeight(layout.heightForWidth(width))
+            # The card's border (from the stylesheet) narrows what its layout gets.
+            frame_width = width - self.card.contentsRect().width()
+            frame_height = self.card.height() - self.card.contentsRect().height()
+            self.card.setFixedHeight(layout.heightForWidth(width - frame_width) + frame_height)
         self.setGeometry(parent.rect())
 
     def paintEvent(self, event: QPaintEvent) -> None:

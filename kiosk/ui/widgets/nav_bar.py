@@ -1,20 +1,26 @@
-"""The bar that is always there: Home · Previous · Next · Text size · Contact."""
+"""The bar that is always there: Home · Previous · Next · Text size · Display · Contact, and
+Language when the content has more than one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
-from kiosk.theme import TEXT_SIZE_STEPS, Metrics
+from kiosk.theme import BAR_TEXT_STEPS, Metrics
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
 FILLED_DOT = "●"
 EMPTY_DOT = "○"
+EXTRA = "+"
 
 
 def text_size_marks(step: int) -> str:
-    return FILLED_DOT * (step + 1) + EMPTY_DOT * (TEXT_SIZE_STEPS - step - 1)
+    """Three dots for the bar's three steps; the Display panel's extra-large step adds a plus."""
+    if step >= BAR_TEXT_STEPS:
+        return FILLED_DOT * BAR_TEXT_STEPS + EXTRA
+    return FILLED_DOT * (step + 1) + EMPTY_DOT * (BAR_TEXT_STEPS - step - 1)
 
 
 class NavBar(QWidget):
@@ -22,29 +28,41 @@ class NavBar(QWidget):
     previous_clicked = Signal()
     next_clicked = Signal()
     text_size_clicked = Signal()
+    display_clicked = Signal()
     contact_clicked = Signal()
+    language_clicked = Signal()
 
     def __init__(self, text: UiText, metrics: Metrics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._text = text
+        self._step = 0
         self.home_button = TouchButton(text.home)
         self.previous_button = TouchButton(text.previous)
         self.next_button = TouchButton(text.next)
         self.text_size_button = TouchButton(text.text_size)
+        self.display_button = TouchButton(text.display_options)
         self.contact_button = TouchButton(text.contact)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(metrics.spacing, metrics.px(14), metrics.spacing, metrics.px(14))
-        layout.setSpacing(metrics.spacing)
+        # Parented now: shown later, a button outside any layout would become a window of its own.
+        self.language_button = TouchButton("", self)
+        self.language_button.hide()
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(
+            metrics.spacing, metrics.px(14), metrics.spacing, metrics.px(14)
+        )
+        self._grid.setSpacing(metrics.spacing)
+        self._arrangement = (0, 0)
         for button in self.buttons:
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            layout.addWidget(button)
         self.home_button.clicked.connect(self.home_clicked)
         self.previous_button.clicked.connect(self.previous_clicked)
         self.next_button.clicked.connect(self.next_clicked)
         self.text_size_button.clicked.connect(self.text_size_clicked)
+        self.display_button.clicked.connect(self.display_clicked)
         self.contact_button.clicked.connect(self.contact_clicked)
+        self.language_button.clicked.connect(self.language_clicked)
+        self._arrange(1)
         self.show_text_step(0)
 
     @property
@@ -54,17 +72,68 @@ class NavBar(QWidget):
             self.previous_button,
             self.next_button,
             self.text_size_button,
+            self.display_button,
             self.contact_button,
+            self.language_button,
         )
 
+    def set_text(self, text: UiText) -> None:
+        """Relabels the bar for another language."""
+        self._text = text
+        for button, label in (
+            (self.home_button, text.home),
+            (self.previous_button, text.previous),
+            (self.next_button, text.next),
+            (self.display_button, text.display_options),
+            (self.contact_button, text.contact),
+        ):
+            button.set_label(label)
+        self.show_text_step(self._step)
+        self._fit()
+
+    def offer_language(self, name: str | None) -> None:
+        """Shows the button that switches to the language called `name` (in that language)."""
+        self.language_button.setVisible(name is not None)
+        if name is not None:
+            self.language_button.set_label(name)
+        self._fit()
+
     def show_text_step(self, step: int) -> None:
+        self._step = step
         self.text_size_button.setText(f"{self._text.text_size} {text_size_marks(step)}")
-        self.text_size_button.setAccessibleName(
-            f"{self._text.text_size} {step + 1} / {TEXT_SIZE_STEPS}"
-        )
+        self.text_size_button.setAccessibleName(f"{self._text.text_size} {step + 1}")
 
     def set_available(self, *, home: bool, previous: bool, next_: bool, contact: bool) -> None:
         self.home_button.setEnabled(home)
         self.previous_button.setEnabled(previous)
         self.next_button.setEnabled(next_)
         self.contact_button.setEnabled(contact)
+
+    def _shown(self) -> list[TouchButton]:
+        return [
+            button
+            for button in self.buttons
+            if button is not self.language_button or not button.isHidden()
+        ]
+
+    def _arrange(self, rows: int) -> None:
+        shown = self._shown()
+        if (rows, len(shown)) == self._arrangement:
+            return
+        self._arrangement = (rows, len(shown))
+        for button in self.buttons:
+            self._grid.removeWidget(button)
+        per_row = -(-len(shown) // rows)
+        for index, button in enumerate(shown):
+            self._grid.addWidget(button, index // per_row, index % per_row)
+
+    def _fit(self) -> None:
+        # One row when every label fits at its natural width; two on narrow (portrait) screens.
+        margins = self._grid.contentsMargins()
+        needed = sum(button.sizeHint().width() for button in self._shown())
+        needed += self._grid.spacing() * (len(self._shown()) - 1) + margins.left() + margins.right()
+        self._arrange(1 if needed <= self.width() else 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()

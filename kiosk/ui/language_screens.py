@@ -1,0 +1,96 @@
+"""The patient screens and overlays of one language, built together and kept while in use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.loading import KioskContent
+from kiosk.theme import Metrics
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.contact import ContactScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.reader import ReaderScreen
+from kiosk.ui.screens.updating import UpdatingScreen
+from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
+from kiosk.ui.widgets.display_panel import DisplayPanel
+from kiosk.ui.widgets.modal_layer import ModalLayer
+from kiosk.ui_text import UiText, ui_text
+
+
+@dataclass
+class LanguageScreens:
+    language: str
+    text: UiText
+    content: KioskContent
+    attract: AttractScreen
+    home: HomeScreen
+    reader: ReaderScreen
+    contact: ContactScreen
+    updating: UpdatingScreen
+    idle_warning: CountdownOverlay
+    cleaning: CountdownOverlay
+    display: DisplayPanel
+    display_layer: ModalLayer
+
+    @property
+    def pages(self) -> tuple[QWidget, ...]:
+        return (self.attract, self.home, self.reader, self.contact, self.updating)
+
+    def dispose(self) -> None:
+        self.idle_warning.stop()
+        self.cleaning.stop()
+        for widget in (
+            *self.pages,
+            self.idle_warning.layer,
+            self.cleaning.layer,
+            self.display_layer,
+        ):
+            widget.hide()
+            widget.deleteLater()
+        self.idle_warning.deleteLater()
+        self.cleaning.deleteLater()
+
+
+def build_language_screens(
+    window: QWidget,
+    content: KioskContent,
+    metrics: Metrics,
+    *,
+    reduced_motion: bool,
+    other_language_name: str | None,
+) -> LanguageScreens:
+    """Everything a patient sees in `content.language`; overlays are layered on `window`."""
+    text = ui_text(content.language)
+    article = content.article
+    contact_section = article.contact_section
+    display = DisplayPanel(text, metrics)
+    return LanguageScreens(
+        language=content.language,
+        text=text,
+        content=content,
+        attract=AttractScreen(article.title, content.clinic.name, text, metrics),
+        home=HomeScreen(
+            article.title, article.sections, text, metrics, language_name=other_language_name
+        ),
+        reader=ReaderScreen(
+            text, metrics, reduced_motion=reduced_motion, language=content.language
+        ),
+        contact=ContactScreen(
+            content.clinic, contact_section.closing_html if contact_section else "", text, metrics
+        ),
+        updating=UpdatingScreen(text, metrics),
+        idle_warning=CountdownOverlay(
+            window,
+            metrics,
+            title=text.still_reading,
+            message=text.still_reading_countdown,
+            button=text.keep_reading,
+        ),
+        cleaning=CountdownOverlay(
+            window, metrics, title=text.cleaning_title, message=text.cleaning_countdown
+        ),
+        display=display,
+        display_layer=ModalLayer(window, display, metrics, max_width=metrics.px(1100)),
+    )

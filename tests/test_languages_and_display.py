@@ -1,0 +1,136 @@
+"""Every patient can read it: Spanish, high contrast, extra-large text and less motion, all of
+which the next patient never inherits."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from kiosk import ui_text
+from kiosk.cli import main
+from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST
+from kiosk.ui.window import Page
+
+
+def test_spanish_end_to_end(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.home.language_button is not None
+    assert window.home.language_button.text() == "Español"
+    assert window.nav.language_button.text() == "Español"
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    assert window.choices.language == "es"
+    assert (
+        window.home.title_label.text() == "Antidepresivos para el dolor crónico: ¿realmente ayudan?"
+    )
+    assert window.nav.home_button.text() == "Inicio"
+    assert window.nav.language_button.text() == "English"
+    qtbot.mouseClick(window.nav.next_button, Qt.MouseButton.LeftButton)
+    for index in range(1, len(window.sections)):
+        qtbot.mouseClick(window.nav.next_button, Qt.MouseButton.LeftButton)
+        assert window.reader.progress_label.text() == f"{index + 1} de 5"
+    assert window.reader.disclaimer_label.text().startswith("Información educativa")
+    assert "Looking" not in window.reader.title_label.text()
+    qtbot.mouseClick(window.nav.next_button, Qt.MouseButton.LeftButton)
+    assert window.page is Page.CONTACT
+    assert window.contact.title_label.text() == "Contáctenos"
+
+
+def test_switching_language_keeps_the_patients_place(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_section(2)
+    qtbot.mouseClick(window.nav.language_button, Qt.MouseButton.LeftButton)
+    assert window.page is Page.READER
+    assert window.reader.section is not None
+    assert window.reader.section.slug == "conditions"
+    assert window.reader.section.title.startswith("Afecciones")
+
+
+def test_one_language_means_no_language_button(make_window, content_copy: Path) -> None:  # type: ignore[no-untyped-def]
+    shutil.rmtree(content_copy / "es")
+    window = make_window(content=content_copy)
+    assert window.home.language_button is None
+    assert window.nav.language_button.isHidden()
+
+
+def test_display_options_change_contrast_text_and_motion(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_section(1)
+    qtbot.mouseClick(window.nav.display_button, Qt.MouseButton.LeftButton)
+    panel = window.screens.display
+    assert window.screens.display_layer.isVisible()
+    qtbot.mouseClick(panel.toggles["high_contrast"], Qt.MouseButton.LeftButton)
+    app = QApplication.instance()
+    assert HIGH_CONTRAST.background in app.styleSheet()
+    assert panel.toggles["high_contrast"].accessibleName().endswith("On")
+    qtbot.mouseClick(panel.toggles["larger_text"], Qt.MouseButton.LeftButton)
+    assert window.text_step == EXTRA_LARGE_STEP
+    assert window.reader.article.document().defaultFont().pixelSize() == 56
+    assert window.nav.text_size_button.text().endswith("●●●+")
+    assert window.reader.illustration is not None and window.reader.illustration.is_animating
+    qtbot.mouseClick(panel.toggles["reduced_motion"], Qt.MouseButton.LeftButton)
+    assert not window.reader.illustration.is_animating
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    assert not window.screens.display_layer.isVisible()
+
+
+def test_the_idle_reset_restores_all_four_defaults(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    defaults = window.choices
+    window.next_language()
+    window.cycle_text_size()
+    window.set_high_contrast(True)
+    window.set_reduced_motion(True)
+    assert window.choices == replace(
+        defaults, language="es", text_step=1, high_contrast=True, reduced_motion=True
+    )
+    window.show_idle_warning(20)
+    window.idle_warning.expire()
+    assert window.choices == defaults
+    assert window.page is Page.ATTRACT
+    assert HIGH_CONTRAST.background not in QApplication.instance().styleSheet()
+    assert window.attract.halo.is_animating
+    window.wake()
+    assert window.home.title_label.text().startswith("Antidepressants")
+
+
+def test_every_control_has_an_accessible_name(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    unnamed = []
+    for show in (
+        window.show_home,
+        lambda: window.open_section(1),
+        window.show_contact,
+        window.show_display_options,
+    ):
+        show()
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisibleTo(window) and not button.accessibleName().strip():
+                unnamed.append(f"{type(button).__name__} {button.text()!r}")
+    assert unnamed == []
+
+
+def test_check_reports_a_missing_spanish_section(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "es" / "03-conditions.md").unlink()
+    assert main(["check", "--content", str(content_copy)]) == 1
+    assert (
+        f"{content_copy / 'es'}: error: lacks the section 'conditions' (en/03-conditions.md)"
+        in capsys.readouterr().out
+    )
+
+
+def test_check_reports_an_untranslated_interface_string(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    half_done = replace(ui_text.SPANISH, keep_reading=ui_text.ENGLISH.keep_reading, done="")
+    monkeypatch.setitem(ui_text.CATALOG, "es", half_done)
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "interface text 'keep_reading' is not translated into 'es'" in out
+    assert "interface text 'done' is not translated into 'es'" in out
