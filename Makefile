@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 # CI runs as root on a fresh machine: there the Makefile may install missing system libraries.
 QT_INSTALL := $(if $(filter true,$(CI)),--install,)
 
-.PHONY: run test lint pytest screenshots check venv clean help frozen package package-test package-install-test
+.PHONY: run test lint pytest screenshots check venv clean help frozen package package-test package-install-test bench soak
 
 help:
 	@echo "make run | make test | make lint | make screenshots | make check | make package | make clean"
@@ -54,6 +54,16 @@ package-test: frozen
 # Installs, runs and purges the .deb in a private overlay of this machine (root).
 package-install-test: package
 	bash packaging/linux/test-install.sh
+
+# Start, memory, CPU, frames and taps on a real X screen (Xvfb), against a bare PySide6 floor.
+bench: $(STAMP)
+	@command -v Xvfb >/dev/null || { echo "The benchmark needs Xvfb: sudo apt-get install -y xvfb"; exit 1; }
+	@$(BIN)/python scripts/check_qt_libs.py xcb $(QT_INSTALL)
+	$(BIN)/python bench/run.py --runs 5
+
+# 10,000 random actions through the real app; fails on a leak, a Qt warning or an exception.
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py --actions 10000
 
 check: $(STAMP)
 	$(BIN)/kiosk check
