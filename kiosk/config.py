@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -17,7 +16,8 @@ from typing import Any, get_type_hints
 import platformdirs
 
 from kiosk.pin import pin_hash_problem
-from kiosk.problems import Problem, Severity, toml_error_line
+from kiosk.problems import Problem, Severity
+from kiosk.textfile import editor_lines, parse_toml
 
 APP_NAME = "clinic-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -202,7 +202,7 @@ def _key_lines(text: str) -> dict[tuple[str, str], int]:
     """Line of each `key =` under its [table]; tomllib does not report positions."""
     lines: dict[tuple[str, str], int] = {}
     table = ""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         header = re.match(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]", line)
         if header:
             table = header.group(1)
@@ -238,11 +238,12 @@ def _check_value(name: str, expected: type, value: object, metadata: Any) -> str
 
 def parse_config(path: Path, text: str) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = f"is not valid TOML ({error}); every setting uses its default"
-        return Config(source=path), [Problem(path, toml_error_line(str(error)), message)]
+    document, problem = parse_toml(path, text)
+    if document is None:
+        assert problem is not None
+        return Config(source=path), [
+            replace(problem, message=f"{problem.message}; every setting uses its default")
+        ]
     lines = _key_lines(text)
     tables: dict[str, Any] = {}
     for table_name, table in document.items():

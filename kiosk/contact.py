@@ -6,18 +6,18 @@ Qt-free: tested on plain strings and used by `kiosk check` and the Contact scree
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from kiosk.problems import Problem, Severity, toml_error_line
+from kiosk.problems import Problem, Severity
+from kiosk.textfile import editor_lines, parse_toml
 
 CLINIC_KEYS = ("name", "phone", "email", "website", "address")
 PHONE_CHARACTERS = re.compile(r"^[0-9+\-() ]+$")
 PHONE_MIN_DIGITS = 7
 PHONE_MAX_DIGITS = 15
-EMAIL_FORM = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-URL_FORM = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+WEB_SCHEMES = ("http", "https")
 # North American Numbering Plan: area code and exchange both start with 2-9.
 NANP_NUMBER = re.compile(r"^1?([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})$")
 
@@ -35,6 +35,31 @@ class ClinicDetails:
         return bool(self.phone or self.email or self.website or self.address)
 
 
+# Checked by splitting rather than by regular expression: a pattern for these forms backtracks
+# for seconds on a long run of dots (found by tests/test_fuzz.py).
+def is_email(value: str) -> bool:
+    local, at, domain = value.partition("@")
+    labels = domain.split(".")
+    return (
+        bool(at and local)
+        and "@" not in domain
+        and not any(char.isspace() for char in value)
+        and len(labels) >= 2
+        and all(labels)
+    )
+
+
+def is_web_address(value: str) -> bool:
+    if any(char.isspace() for char in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme.lower() in WEB_SCHEMES and "." in host and all(host.split("."))
+
+
 def phone_problem(phone: str) -> str | None:
     if not PHONE_CHARACTERS.match(phone):
         return "may contain only digits, spaces and + - ( )"
@@ -49,16 +74,16 @@ def _value_problem(key: str, value: str) -> str | None:
         return None
     if key == "phone":
         return phone_problem(value)
-    if key == "email" and not EMAIL_FORM.match(value):
+    if key == "email" and not is_email(value):
         return f"{value!r} is not an e-mail address of the form name@example.org"
-    if key == "website" and not URL_FORM.match(value):
+    if key == "website" and not is_web_address(value):
         return f"{value!r} is not an http:// or https:// address"
     return None
 
 
 def _key_lines(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(text), start=1):
         match = re.match(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=", line)
         if match:
             lines.setdefault(match.group(1), number)
@@ -68,12 +93,10 @@ def _key_lines(text: str) -> dict[str, int]:
 def parse_clinic(path: Path, text: str) -> tuple[ClinicDetails, list[Problem]]:
     """Valid details are kept; a bad value is dropped (never shown) and reported."""
     problems: list[Problem] = []
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return ClinicDetails(), [
-            Problem(path, toml_error_line(str(error)), f"is not valid TOML: {error}")
-        ]
+    document, problem = parse_toml(path, text)
+    if document is None:
+        assert problem is not None
+        return ClinicDetails(), [problem]
     table = document.get("clinic", {})
     if not isinstance(table, dict):
         return ClinicDetails(), [Problem(path, None, "[clinic] must be a table")]

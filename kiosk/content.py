@@ -7,7 +7,6 @@ A file with an error is skipped; the problems say which file, which line and wha
 from __future__ import annotations
 
 import re
-import tomllib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +17,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.illustration_keys import ILLUSTRATION_KEYS
-from kiosk.problems import Problem, toml_error_line
+from kiosk.problems import Problem
+from kiosk.textfile import MAX_MARKDOWN_CHARS, editor_lines, parse_toml, too_big
 
 FRONT_MATTER_FENCE = "---"
 REQUIRED_KEYS = ("title", "summary", "order")
@@ -27,6 +27,8 @@ OPTIONAL_KEYS = ("illustration", "contact", "reviewed")
 KNOWN_KEYS = frozenset(REQUIRED_KEYS + OPTIONAL_KEYS)
 # A home tile shows the summary on at most two lines at the smallest supported screen.
 SUMMARY_MAX_CHARS = 90
+# Real sections have none or a handful (links); thousands are not prose.
+MAX_BRACKETS = 500
 TITLE_MAX_CHARS = 80
 TRUE_WORDS = frozenset({"true", "yes"})
 FALSE_WORDS = frozenset({"false", "no"})
@@ -96,7 +98,7 @@ class _FrontMatter:
 
 
 def _split_front_matter(path: Path, text: str, problems: list[Problem]) -> _FrontMatter | None:
-    lines = text.splitlines()
+    lines = editor_lines(text)
     if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
         problems.append(
             Problem(path, 1, f"must start with a front-matter block ('{FRONT_MATTER_FENCE}' line)")
@@ -167,6 +169,9 @@ def parse_section(
     text = _decode(path, data, problems)
     if text is None:
         return None, problems
+    oversized = too_big(path, text, MAX_MARKDOWN_CHARS)
+    if oversized is not None:
+        return None, [oversized]
     front = _split_front_matter(path, text, problems)
     if front is None:
         return None, problems
@@ -230,8 +235,25 @@ def parse_section(
         problems.append(
             Problem(path, front.body_line, "the section has no text after its front matter")
         )
+    brackets = front.body.count("[")
+    if brackets > MAX_BRACKETS:
+        # Python-Markdown's link pattern takes seconds on long runs of '[' (tests/test_fuzz.py).
+        problems.append(
+            Problem(
+                path,
+                front.body_line,
+                f"has {brackets} '[' characters; at most {MAX_BRACKETS} are allowed",
+            )
+        )
     if problems:
         return None, problems
+    try:
+        html = markdown_to_html(front.body)
+        closing_html = _closing_html(front.body) if is_contact else ""
+    except RecursionError:
+        return None, [
+            Problem(path, front.body_line, "its lists or quotes are nested too deeply to show")
+        ]
     section = Section(
         slug=_slug(path),
         source=path,
@@ -239,9 +261,9 @@ def parse_section(
         summary=summary,
         order=order,
         illustration=illustration,
-        html=markdown_to_html(front.body),
+        html=html,
         is_contact=is_contact,
-        closing_html=_closing_html(front.body) if is_contact else "",
+        closing_html=closing_html,
         reviewed=reviewed,
     )
     return section, problems
@@ -265,15 +287,17 @@ ARTICLE_FILE = "article.toml"
 def load_article_title(folder: Path, problems: list[Problem]) -> str:
     path = folder / ARTICLE_FILE
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         problems.append(Problem(path, None, f"cannot be read: {error.strerror or error}"))
         return ""
     except UnicodeDecodeError:
         problems.append(Problem(path, None, "is not UTF-8 text"))
         return ""
-    except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(path, toml_error_line(str(error)), f"is not valid TOML: {error}"))
+    document, problem = parse_toml(path, text)
+    if document is None:
+        assert problem is not None
+        problems.append(problem)
         return ""
     title = document.get("title")
     if not isinstance(title, str) or not title.strip():

@@ -1,0 +1,281 @@
+"""One in-process benchmark run of the real kiosk on a real X screen; writes JSON.
+
+    DISPLAY=:N python bench/inproc.py --config CFG --out run.json [--seconds 5] [--taps 200]
+
+Builds the kiosk as `kiosk` does (build_kiosk, full screen, kiosk mode, its unattended duties
+started), then drives it through its public API and its real buttons:
+
+- CPU at rest on home and on a reader section without an illustration, and CPU while the attract
+  screen and each illustration animate: time.process_time() over a wall-clock window in which the
+  Qt event loop runs (QEventLoop + QTimer.singleShot(quit), never a sleep);
+- frame intervals during those animations: paint events on the animated widget, found as the one
+  whose paint events keep arriving;
+- tap-handler time: QTest.mouseClick on the real button, from just before the click until
+  QApplication.processEvents() has laid out (and painted) the new screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import PySide6
+from benchutil import SCREEN, frame_stats
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
+
+from kiosk.loading import load_everything
+from kiosk.ui import app as ui
+from kiosk.ui.controller import KioskController
+from kiosk.ui.window import Page
+
+TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
+DISCOVERY_S = 0.5
+# PySide6 6.12.0 on Python < 3.12 drops a reference to None on every call of a void method and
+# one to True on every signal emit (see bench/soak.py): a few thousand of either and the process
+# aborts. These lists hold spare references so that a benchmark run outlives the bug; the soak
+# is what reports it.
+REFCOUNT_BALLAST = (
+    [None, True, False] * 2_000_000
+    if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0"
+    else []
+)
+
+
+def run_loop(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def cpu_percent(seconds: float) -> float:
+    cpu, wall = time.process_time(), time.perf_counter()
+    run_loop(seconds)
+    return 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+
+
+class PaintCounter(QObject):
+    """Installed on the application: counts paint events per widget (only during discovery)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: Counter[int] = Counter()
+        self.widgets: dict[int, QWidget] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.counts[id(watched)] += 1
+            self.widgets[id(watched)] = watched
+        return False
+
+
+class PaintClock(QObject):
+    """Installed on one widget: the time of each of its paint events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stamps: list[float] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.stamps.append(time.perf_counter())
+        return False
+
+
+def animated_widget() -> tuple[QWidget | None, int]:
+    """The widget whose paint events keep arriving: most paints, then the smallest (the one that
+    asks to repaint, rather than a parent it shows through)."""
+    app = QApplication.instance()
+    assert app is not None
+    counter = PaintCounter()
+    app.installEventFilter(counter)
+    run_loop(DISCOVERY_S)
+    app.removeEventFilter(counter)
+    if not counter.counts:
+        return None, 0
+    most = max(counter.counts.values())
+    candidates = [counter.widgets[key] for key, count in counter.counts.items() if count == most]
+    widget = min(candidates, key=lambda w: w.width() * w.height())
+    return widget, most
+
+
+def animation(seconds: float) -> dict[str, object]:
+    widget, discovered = animated_widget()
+    if widget is None or discovered < 3:
+        return {"cpu_percent": cpu_percent(seconds), "widget": None, "frames": frame_stats([])}
+    clock = PaintClock()
+    widget.installEventFilter(clock)
+    cpu = cpu_percent(seconds)
+    widget.removeEventFilter(clock)
+    return {
+        "cpu_percent": cpu,
+        "widget": f"{type(widget).__name__} {widget.width()}x{widget.height()}",
+        "frames": frame_stats(clock.stamps),
+    }
+
+
+def rest(seconds: float) -> dict[str, object]:
+    counter = PaintCounter()
+    app = QApplication.instance()
+    assert app is not None
+    cpu = cpu_percent(seconds)
+    # A separate short look at whether anything repaints at rest (the filter itself costs CPU).
+    app.installEventFilter(counter)
+    run_loop(DISCOVERY_S)
+    app.removeEventFilter(counter)
+    return {"cpu_percent": cpu, "paints_per_s": sum(counter.counts.values()) / DISCOVERY_S}
+
+
+def timed_taps(
+    count: int, prepare: Callable[[int], None], target: Callable[[int], QWidget]
+) -> list[float]:
+    times = []
+    for index in range(count):
+        prepare(index)
+        QApplication.processEvents()
+        widget = target(index)
+        if isinstance(widget, QAbstractButton) and not widget.isEnabled():
+            raise RuntimeError(f"tap {index}: {widget.text()!r} is disabled")
+        started = time.perf_counter()
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def taps(controller: KioskController, count: int) -> dict[str, list[float]]:
+    """`count` taps of each kind on the real button. The screen a tap starts from is set up
+    (untimed) only when the previous tap did not leave it there already."""
+    window = controller.window
+    nav = window.nav
+    last = len(window.sections) - 1
+
+    def reading(index: int) -> bool:
+        return window.page is Page.READER and window.section_index == index
+
+    def for_next(_i: int) -> None:
+        if window.page is not Page.READER or window.section_index >= last:
+            window.open_section(0)
+
+    def for_previous(_i: int) -> None:
+        if window.page is not Page.READER or window.section_index <= 0:
+            window.open_section(last)
+
+    def for_contact(i: int) -> None:
+        if window.page is Page.CONTACT:
+            window.leave_contact()
+        if not reading(i % (last + 1)):
+            window.open_section(i % (last + 1))
+
+    results: dict[str, list[float]] = {}
+    results["next"] = timed_taps(count, for_next, lambda _i: nav.next_button)
+    results["previous"] = timed_taps(count, for_previous, lambda _i: nav.previous_button)
+    results["home"] = timed_taps(
+        count, lambda i: window.open_section(i % (last + 1)), lambda _i: nav.home_button
+    )
+    results["tile"] = timed_taps(
+        count, lambda _i: window.show_home(), lambda i: window.home.tiles[i % (last + 1)]
+    )
+    results["contact"] = timed_taps(count, for_contact, lambda _i: nav.contact_button)
+    results["wake"] = timed_taps(
+        count, lambda _i: window.reset_session(), lambda _i: window.attract
+    )
+    return results
+
+
+def standalone_illustrations(controller: KioskController, seconds: float) -> dict[str, object]:
+    """Each illustration widget alone in a window beside the (still) home screen, for as long as
+    the reader does not show them: their CPU and frames, without a section that names them."""
+    try:
+        from kiosk.theme import Metrics
+        from kiosk.ui.illustrations import ILLUSTRATIONS, create_illustration
+    except Exception as error:  # another engineer's work in progress may not import
+        return {"error": f"{type(error).__name__}: {error}"}
+    metrics = Metrics.for_screen(*SCREEN)
+    controller.window.show_home()
+    results: dict[str, object] = {}
+    for key in sorted(ILLUSTRATIONS):
+        holder = QWidget()
+        holder.setWindowFlags(Qt.WindowType.FramelessWindowHint)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        illustration = create_illustration(key, metrics, reduced_motion=False)
+        layout.addWidget(illustration)
+        # About the share of a 1080p reader a picture beside the text column would get.
+        holder.resize(QSize(860, 720))
+        holder.show()
+        run_loop(0.5)
+        results[key] = animation(seconds)
+        holder.close()
+        holder.deleteLater()
+        run_loop(0.1)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--taps", type=int, default=200)
+    arguments = parser.parse_args()
+
+    def reload():  # type: ignore[no-untyped-def]
+        return load_everything(None, arguments.config)
+
+    loaded = reload()
+    ui.application()
+    controller = ui.build_kiosk(
+        loaded, QSize(*SCREEN), kiosk_mode=True, reload=reload, log_file=None
+    )
+    window = controller.window
+    ui.show(window, loaded.config, fullscreen=True)
+    controller.start()
+    run_loop(1.5)
+    result: dict[str, object] = {"window": f"{window.width()}x{window.height()}"}
+
+    window.wake()
+    run_loop(0.5)
+    result["rest_home"] = rest(arguments.seconds)
+    plain = next((i for i, s in enumerate(window.sections) if s.illustration is None), 0)
+    window.open_section(plain)
+    run_loop(0.5)
+    result["rest_reader"] = rest(arguments.seconds)
+
+    window.reset_session()
+    run_loop(0.5)
+    assert window.page is Page.ATTRACT
+    result["attract"] = animation(arguments.seconds)
+
+    sections: dict[str, object] = {}
+    for index, section in enumerate(window.sections):
+        if section.illustration is not None:
+            window.wake()
+            window.open_section(index)
+            run_loop(0.5)
+            sections[f"{section.slug} ({section.illustration})"] = animation(arguments.seconds)
+    result["illustration_sections"] = sections
+    # Alone in a window only while no section shows them (they were built before the reader did).
+    result["illustrations_standalone"] = (
+        {} if sections else standalone_illustrations(controller, arguments.seconds)
+    )
+
+    window.wake()
+    result["taps_ms"] = taps(controller, arguments.taps)
+    arguments.out.write_text(json.dumps(result), encoding="utf-8")
+    # Leave without Python's finalisation: PySide6 6.12 can abort while tearing down a kiosk
+    # ("bool_dealloc: deallocating True or False"), which has nothing to do with the figures.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
