@@ -161,8 +161,8 @@ def run(arguments: argparse.Namespace) -> int:
     ui.install_exception_logging(controller.window)
     first_paint = ui.FirstPaintLogger(PROCESS_STARTED, controller.on_first_paint)
     controller.window.installEventFilter(first_paint)
+    # The status file, usage pruning and the watchdog start after the first paint (on_first_paint).
     ui.show(controller.window, config, fullscreen=kiosk_mode)
-    controller.start()
     return qt_app.exec()
 
 

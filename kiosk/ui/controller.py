@@ -116,7 +116,9 @@ class KioskController(QObject):
             log.info("systemd watchdog ping every %d ms", interval)
 
     def on_first_paint(self, _elapsed_s: float) -> None:
+        """The patient sees the kiosk: tell systemd, then begin the duties that can wait a frame."""
         systemd.notify("READY=1")
+        self.start()
 
     # Session -----------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QDropEvent, QHelpEvent, QInputEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ BLOCKED_EVENTS = frozenset(
         QEvent.Type.QueryWhatsThis,
     }
 )
+BLOCKED_CLASSES = (QInputEvent, QDropEvent, QHelpEvent)
 RELEVANT_MODIFIERS = Modifier.AltModifier | Modifier.ControlModifier | Modifier.ShiftModifier
 
 
@@ -51,7 +52,8 @@ class Lockdown(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in BLOCKED_EVENTS:
+        # Every event of the application passes here: the cheap class test comes first.
+        if not isinstance(event, BLOCKED_CLASSES) or event.type() not in BLOCKED_EVENTS:
             return False
         if (
             isinstance(event, QKeyEvent)

@@ -7,7 +7,7 @@ timer waits for the quiet. Nothing runs while the kiosk is in use or asleep on i
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QInputEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 ACTIVITY_EVENTS = frozenset(
@@ -58,6 +58,9 @@ class IdleWatch(QObject):
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: the cheap class test comes first.
+        if not isinstance(event, QInputEvent):
+            return False
         kind = event.type()
         # One touch passes here once per widget it propagates through; noting it twice is harmless.
         if kind in ACTIVITY_EVENTS or (kind == QEvent.Type.MouseMove and _is_drag(event)):

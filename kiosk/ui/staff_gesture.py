@@ -37,9 +37,9 @@ class CornerHold(QObject):
         return QRect(QPoint(0, 0), QPoint(self._corner_px, self._corner_px)).contains(point)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
         if not isinstance(event, QMouseEvent):
             return False
+        kind = event.type()
         if kind == QEvent.Type.MouseButtonPress:
             if self._in_corner(event):
                 self._timer.start()

@@ -230,10 +230,16 @@ class KioskWindow(QWidget):
         if language is None:
             return
         page = self._page
+        reading = self.sections[self.section_index].slug if page is Page.READER else None
         self._use_language(language)
         log.info("language %s", language)
-        if page is Page.READER:
-            self.open_section(self.section_index)
+        slugs = [section.slug for section in self.sections]
+        if reading is not None and reading in slugs:
+            self.open_section(slugs.index(reading))
+        elif page is Page.READER:
+            # A translation that lacks this section (a broken file): the patient goes home.
+            self.section_index = 0
+            self.show_home()
         elif page is Page.CONTACT:
             self._switch(Page.CONTACT)
         elif page in (Page.HOME, Page.UPDATING):
@@ -250,7 +256,7 @@ class KioskWindow(QWidget):
     @property
     def page_name(self) -> str:
         """The page, and the section when reading: what the log and status file report."""
-        if self._page is Page.READER and self.sections:
+        if self._page is Page.READER and self.section_index < len(self.sections):
             return f"section:{self.sections[self.section_index].slug}"
         return self._page.value
 

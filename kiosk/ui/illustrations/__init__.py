@@ -19,17 +19,24 @@ ILLUSTRATIONS: dict[str, type[Illustration]] = {
 __all__ = ["ILLUSTRATIONS", "Illustration", "create_illustration", "thumbnail"]
 
 
-def create_illustration(key: str, metrics: Metrics, *, reduced_motion: bool) -> Illustration:
-    """The illustration for `key`; raises KeyError for a key `kiosk check` would have reported."""
-    return ILLUSTRATIONS[key](metrics, reduced_motion=reduced_motion)
+def create_illustration(
+    key: str, metrics: Metrics, *, reduced_motion: bool, language: str = "en"
+) -> Illustration:
+    """The illustration for `key`, with every word in `language` (English for a language
+    kiosk/illustration_text.py has no words for); raises KeyError for a key `kiosk check` would
+    have reported."""
+    return ILLUSTRATIONS[key](metrics, reduced_motion=reduced_motion, language=language)
 
 
-def thumbnail(key: str, size: QSize, metrics: Metrics) -> QPixmap:
-    """A still, label-free picture of the illustration's first state on a transparent pixmap."""
+def thumbnail(key: str, size: QSize, metrics: Metrics, *, language: str = "en") -> QPixmap:
+    """A still, label-free picture of the illustration's first state on a transparent pixmap.
+
+    It has no words, so it is the same in every `language`."""
     kind = ILLUSTRATIONS[key]
     pixmap = QPixmap(size)
     pixmap.fill(Qt.GlobalColor.transparent)
-    picture = kind.picture(QRectF(0, 0, size.width(), size.height()), metrics, labels=False)
+    rect = QRectF(0, 0, size.width(), size.height())
+    picture = kind.picture(rect, metrics, labels=False, language=language)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     picture.paint_still(painter, kind.states[0])

@@ -6,6 +6,9 @@ top of it each frame. An `Illustration` (the widget) owns the picture's canvas, 
 state buttons and a pause button, and runs the motion only while it is visible: one QTimer,
 started in showEvent and stopped in hideEvent, with the motion timed by a QElapsedTimer so its
 speed does not depend on the frame rate. With reduced motion every state is a still frame.
+
+Every word an illustration shows or speaks comes from kiosk/illustration_text.py, in the language
+it was made for (`language=`; English for a language without a table).
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.illustration_text import (
+    IllustrationText,
+    StateWords,
+    illustration_language,
+    illustration_text,
+)
 from kiosk.theme import BODY_PX_STEPS, COLORS, Metrics
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -44,8 +53,8 @@ FRAME_MARGIN = 4  # 1080p pixels round the moving part, for antialiased edges
 MIN_PICTURE = 180  # the smallest picture height worth showing, in 1080p pixels
 MIN_WIDTH = 560  # in 1080p pixels: about 400 px on a 1280×800 screen
 TAP_SLOP = 40  # a finger that moves further than this (1080p pixels) is dragging, not tapping
-PAUSE_LABEL = "Pause the moving picture"
-PLAY_LABEL = "Play the moving picture"
+SMALLEST_TEXT = 0.8  # words in a picture may shrink to this share of their size to fit
+SHRINK_STEP = 0.1
 # A point for motion maths: plain floats are much cheaper than QPointF, frame after frame.
 Point = tuple[float, float]
 WRAP = Qt.TextFlag.TextWordWrap
@@ -54,12 +63,17 @@ TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 @dataclass(frozen=True)
 class StateText:
-    """One state of an illustration: its words, and the label of the button that selects it."""
+    """One state of an illustration: its words (in one language), and the label of the button
+    that selects it."""
 
     name: str
     caption: str  # at most two short sentences, shown under the picture
     description: str  # the text alternative: what the picture shows, in full
     button: str | None  # None: the resting state, reached by tapping the active button again
+
+    @classmethod
+    def of(cls, name: str, words: StateWords) -> StateText:
+        return cls(name, words.caption, words.description, words.button)
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,32 @@ def fit_variant(
     return None
 
 
+def text_scales(smallest: float) -> list[float]:
+    """Shares of the normal text size to try, largest first, down to `smallest`."""
+    scales = [1.0]
+    while scales[-1] - SHRINK_STEP >= smallest - 1e-6:
+        scales.append(scales[-1] - SHRINK_STEP)
+    return scales
+
+
+def fit_scaled(
+    variants: Sequence[str],
+    px: float,
+    width: float,
+    height: float,
+    *,
+    bold: bool = False,
+    smallest: float = 1.0,
+) -> tuple[str, float] | None:
+    """The longest wording that fits at full size, else at a smaller size down to `smallest`
+    of it (a shorter wording is better than smaller text); with its size, or None."""
+    for scale in text_scales(smallest):
+        text = fit_variant(variants, px * scale, width, height, bold=bold)
+        if text is not None:
+            return text, px * scale
+    return None
+
+
 def draw_text(
     painter: QPainter,
     rect: QRectF,
@@ -135,11 +175,15 @@ def draw_fitting(
     ink: str = COLORS.text,
     bold: bool = False,
     align: Qt.AlignmentFlag = TOP_LEFT,
+    smallest: float = 1.0,
 ) -> str | None:
-    """Draws the longest wording that fits `region` (nothing if none does); returns it."""
-    text = fit_variant(variants, px, region.width(), region.height(), bold=bold)
-    if text is not None:
-        draw_text(painter, region, text, px, ink=ink, bold=bold, align=align)
+    """Draws the longest wording that fits `region`, shrunk down to `smallest` of `px` if no
+    wording fits at full size (nothing if none fits even then); returns it."""
+    fitted = fit_scaled(variants, px, region.width(), region.height(), bold=bold, smallest=smallest)
+    if fitted is None:
+        return None
+    text, size = fitted
+    draw_text(painter, region, text, size, ink=ink, bold=bold, align=align)
     return text
 
 
@@ -373,7 +417,6 @@ class Picture:
 
     # The moment of the motion that a still frame (reduced motion, previews, thumbnails) shows.
     still_phase: ClassVar[float] = 0.0
-    legend: ClassVar[tuple[LegendItem, ...]] = ()
 
     def __init__(
         self,
@@ -382,10 +425,12 @@ class Picture:
         *,
         labels: bool = True,
         keep_clear: QRectF | None = None,
+        language: str = "en",
     ) -> None:
         self.rect = QRectF(rect)
         self.metrics = metrics
         self.labels = labels
+        self.words = illustration_text(language)  # for the words painted inside the picture
         # A corner the picture leaves free for the pause button.
         self.keep_clear = QRectF(keep_clear) if keep_clear is not None else QRectF()
         # Label size; a label-free thumbnail scales its marks to its own size instead.
@@ -393,6 +438,11 @@ class Picture:
         if not labels:
             self.px = max(6.0, min(self.px, rect.height() / 12))
         self.line = max(2.0, metrics.px(3))
+
+    @classmethod
+    def legend(cls, words: IllustrationText) -> tuple[LegendItem, ...]:
+        """The key above the picture, in `words`' language; none by default."""
+        return ()
 
     def paint_still(self, painter: QPainter, state: str) -> None:
         raise NotImplementedError
@@ -510,9 +560,7 @@ class Illustration(QWidget):
     """A picture, its caption, a button per state and a pause button; the base of every illustration."""
 
     key: ClassVar[str]
-    title: ClassVar[str]  # the accessible name
-    texts: ClassVar[tuple[StateText, ...]]
-    states: ClassVar[tuple[str, ...]]
+    states: ClassVar[tuple[str, ...]]  # the first is where it starts and resets to
     picture: ClassVar[type[Picture]]
 
     state_changed = Signal(str)
@@ -520,13 +568,25 @@ class Illustration(QWidget):
     used = Signal()
 
     def __init__(
-        self, metrics: Metrics, *, reduced_motion: bool = False, parent: QWidget | None = None
+        self,
+        metrics: Metrics,
+        *,
+        reduced_motion: bool = False,
+        language: str = "en",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Illustration")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.metrics = metrics
+        self.language = illustration_language(language)  # "en" for a language without words
+        self.words = illustration_text(self.language)
+        own = self.words.for_key(self.key)
+        by_state = own.states()
+        self.title = own.title  # the accessible name
+        self.texts = tuple(StateText.of(name, by_state[name]) for name in self.states)
+        self.legend = self.picture.legend(self.words)
         self._texts = {text.name: text for text in self.texts}
         self._state = self.states[0]
         self._reduced_motion = reduced_motion
@@ -549,7 +609,7 @@ class Illustration(QWidget):
         self._caption_probe = text_label("", "IllustrationCaption", self)
         self._caption_probe.hide()
         self._pause_in_canvas = False
-        self.pause_button = TouchButton(PAUSE_LABEL, self)
+        self.pause_button = TouchButton(self.words.pause, self)
         self.pause_button.setObjectName("IllustrationPause")
         self.pause_button.setText("")
         self.pause_button.setIconSize(QSize(metrics.touch_target // 2, metrics.touch_target // 2))
@@ -688,7 +748,7 @@ class Illustration(QWidget):
         pad = self._padding
         reserve = self.metrics.touch_target + pad if self._pause_in_canvas else 0.0
         width = max(1.0, size.width() - 2 * pad - reserve)
-        height = legend_height(self.picture.legend, self._legend_px(), width)
+        height = legend_height(self.legend, self._legend_px(), width)
         return QRectF(pad, pad, width, height)
 
     def build_picture(self, size: QSizeF) -> Picture:
@@ -699,7 +759,9 @@ class Illustration(QWidget):
             pad, top, max(1.0, size.width() - 2 * pad), max(1.0, size.height() - top - pad)
         )
         keep_clear = QRectF(self.pause_button.geometry()) if self._pause_in_canvas else QRectF()
-        return self.picture(rect, self.metrics, labels=True, keep_clear=keep_clear)
+        return self.picture(
+            rect, self.metrics, labels=True, keep_clear=keep_clear, language=self.language
+        )
 
     def paint_still_layer(self, size: QSize, ratio: float) -> QPixmap:
         pixmap = QPixmap(size * ratio)
@@ -712,9 +774,7 @@ class Illustration(QWidget):
         painter.setPen(pen(COLORS.outline, max(1.5, self.metrics.px(2))))
         painter.setBrush(color(COLORS.surface))
         painter.drawRoundedRect(card, radius, radius)
-        draw_legend(
-            painter, self._legend_rect(QSizeF(size)), self.picture.legend, self._legend_px()
-        )
+        draw_legend(painter, self._legend_rect(QSizeF(size)), self.legend, self._legend_px())
         self.canvas.ensure_picture().paint_still(painter, self._state)
         painter.end()
         return pixmap
@@ -765,7 +825,7 @@ class Illustration(QWidget):
 
     def _sync_pause_button(self) -> None:
         self.pause_button.setVisible(not self._reduced_motion)
-        label = PLAY_LABEL if self._paused else PAUSE_LABEL
+        label = self.words.play if self._paused else self.words.pause
         self.pause_button.setAccessibleName(label)
         self.pause_button.setToolTip("")
         self.pause_button.setIcon(_pause_icon(self.metrics.touch_target, playing=not self._paused))

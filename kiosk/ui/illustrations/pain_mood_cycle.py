@@ -17,9 +17,9 @@ from PySide6.QtGui import QPainter, QPainterPath
 
 from kiosk.theme import COLORS, Metrics
 from kiosk.ui.illustrations.base import (
+    SMALLEST_TEXT,
     Illustration,
     Picture,
-    StateText,
     Track,
     color,
     cycle,
@@ -36,8 +36,9 @@ PHYSICAL_THERAPY = "physical-therapy"
 MINDFULNESS = "mindfulness"
 CARE_TEAM = "care-team"
 
-STEPS = ("Pain", "Poor sleep and stress", "Low mood", "Less activity")
-PAIN, SLEEP, MOOD, ACTIVITY = range(len(STEPS))
+# The four steps, clockwise from the top left (their names: PainMoodCycleWords.steps()).
+PAIN, SLEEP, MOOD, ACTIVITY = range(4)
+STEP_COUNT = 4
 # Which steps each helper eases; the first is where it helps most.
 EASES: dict[str, tuple[int, ...]] = {
     CYCLE: (),
@@ -47,7 +48,8 @@ EASES: dict[str, tuple[int, ...]] = {
     CARE_TEAM: (PAIN, SLEEP, MOOD, ACTIVITY),
 }
 STEP_SECONDS = 3.0  # a dot takes this long from one step to the next: 12 s round the cycle
-SMALLEST_TEXT = 0.8  # step names may shrink to this share of the normal size to fit
+PAD = 0.45  # room round a step's name inside its box, in text heights
+SMALLEST_PAD = 0.2  # and the least, where the picture is short
 
 
 class PainMoodCyclePicture(Picture):
@@ -60,18 +62,29 @@ class PainMoodCyclePicture(Picture):
         *,
         labels: bool = True,
         keep_clear: QRectF | None = None,
+        language: str = "en",
     ) -> None:
-        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear)
+        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear, language=language)
+        self.steps = self.words.pain_mood_cycle.steps()
         right = rect.right()
         if not self.keep_clear.isEmpty():
             right = min(right, self.keep_clear.left() - self.px * 0.4)
         area = QRectF(QPointF(rect.left(), rect.top()), QPointF(right, rect.bottom()))
         self.text_px = self.px
+        self.pad = self.text_px * PAD
         width, height = self._box_size(area)
         scale = 1.0
         while labels and area.height() - 2 * height < self.px * 1.6 and scale > SMALLEST_TEXT:
             scale -= 0.05
             self.text_px = self.px * scale
+            self.pad = self.text_px * PAD
+            width, height = self._box_size(area)
+        # Still too short for two rows of boxes: less room round the words (they may then also
+        # wrap into fewer lines) rather than boxes beyond the picture's edge.
+        share = PAD
+        while labels and area.height() - 2 * height < self.px * 0.8 and share > SMALLEST_PAD:
+            share = max(SMALLEST_PAD, share - 0.05)
+            self.pad = self.text_px * share
             width, height = self._box_size(area)
         column_gap = min(area.width() - 2 * width, max(self.px * 5, width * 0.7))
         row_gap = max(self.px * 0.8, min(area.height() - 2 * height, column_gap * 1.2))
@@ -88,16 +101,16 @@ class PainMoodCyclePicture(Picture):
         ]
         self.center = QPointF(left + width + column_gap / 2, top + height + row_gap / 2)
         self.hub = max(self.px, min(self.px * 2.6, column_gap * 0.7, row_gap * 0.9))
-        self.arrows = [self._arrow(i, (i + 1) % len(STEPS)) for i in range(len(STEPS))]
+        self.arrows = [self._arrow(i, (i + 1) % STEP_COUNT) for i in range(STEP_COUNT)]
         self.dot = max(self.px * 0.5, self.line * 3)
 
     def _box_size(self, area: QRectF) -> tuple[float, float]:
         width = min((area.width() - self.px * 3.5) / 2, self.text_px * 10)
         if not self.labels:
             return width, area.height() * 0.3
-        pad = self.text_px * 0.45
+        pad = self.pad
         tallest = max(
-            text_size(s, self.text_px, width - 2 * pad, bold=True).height() for s in STEPS
+            text_size(s, self.text_px, width - 2 * pad, bold=True).height() for s in self.steps
         )
         return width, tallest + 2 * pad
 
@@ -154,10 +167,10 @@ class PainMoodCyclePicture(Picture):
                 x = box.center().x() - box.width() * length / 2
                 painter.drawLine(QPointF(x, y), QPointF(x + box.width() * length, y))
             return
-        pad = self.text_px * 0.45
+        pad = self.pad
         inner = box.adjusted(pad, pad, -pad, -pad)
         center = Qt.AlignmentFlag.AlignCenter
-        draw_text(painter, inner, STEPS[index], self.text_px, bold=True, align=center)
+        draw_text(painter, inner, self.steps[index], self.text_px, bold=True, align=center)
 
     def _paint_cycle_mark(self, painter: QPainter) -> None:
         """A round arrow in the middle: each step leads to the next."""
@@ -253,54 +266,8 @@ def _draw_helper_icon(
 
 
 class PainMoodCycleIllustration(Illustration):
+    """Its words: kiosk/illustration_text.py, `PainMoodCycleWords`."""
+
     key = "pain-mood-cycle"
-    title = "Picture: how pain, sleep, mood and activity affect each other"
-    texts = (
-        StateText(
-            CYCLE,
-            "Pain, poor sleep and stress, low mood and less activity can feed each other. "
-            "Tap a helper to see where it eases the cycle.",
-            "Four boxes in a square, joined by arrows in a loop: pain leads to poor sleep and "
-            "stress, which lead to low mood, which leads to less activity, which leads to more "
-            "pain. Dots move round the loop. Buttons under the picture show where each helper "
-            "eases the cycle.",
-            None,
-        ),
-        StateText(
-            MEDICINE,
-            "Medicine such as an SNRI can calm pain signals in the spinal cord. "
-            "It may also help mood.",
-            "The same loop with medicine in the middle, drawn as a capsule. A thick line runs "
-            "from it to the pain box and a thinner one to the low mood box. The arrows leaving "
-            "those boxes are thinner, so the cycle is weaker there. Pain is still part of the loop.",
-            "Medicine",
-        ),
-        StateText(
-            PHYSICAL_THERAPY,
-            "Physical therapy builds strength and helps you move more. "
-            "Moving more can ease pain over time.",
-            "The same loop with physical therapy in the middle, drawn as a dumbbell. Lines run "
-            "from it to the less activity box and to the pain box. The arrows leaving those boxes "
-            "are thinner, so the cycle is weaker there.",
-            "Physical therapy",
-        ),
-        StateText(
-            MINDFULNESS,
-            "Mindfulness or yoga can lower stress and help sleep. Yoga is also gentle movement.",
-            "The same loop with mindfulness or yoga in the middle, drawn as a lotus flower. Lines "
-            "run from it to the poor sleep and stress box and to the less activity box. The arrows "
-            "leaving those boxes are thinner, so the cycle is weaker there.",
-            "Mindfulness, yoga",
-        ),
-        StateText(
-            CARE_TEAM,
-            "Talking with your care team helps with every step. "
-            "Together you can change the plan as you go.",
-            "The same loop with your care team in the middle, drawn as two people. Lines run from "
-            "it to all four boxes, and every arrow is thinner. The steps are still there, but the "
-            "cycle is weaker all the way round.",
-            "Care team",
-        ),
-    )
-    states = tuple(text.name for text in texts)
+    states = (CYCLE, MEDICINE, PHYSICAL_THERAPY, MINDFULNESS, CARE_TEAM)
     picture = PainMoodCyclePicture

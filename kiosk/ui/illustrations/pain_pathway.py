@@ -15,12 +15,13 @@ from typing import ClassVar
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
+from kiosk.illustration_text import IllustrationText
 from kiosk.theme import COLORS, Metrics
 from kiosk.ui.illustrations.base import (
+    SMALLEST_TEXT,
     Illustration,
     LegendItem,
     Picture,
-    StateText,
     Track,
     color,
     cycle,
@@ -41,7 +42,6 @@ CALM_PERIOD = 5.0  # seconds for a calming signal to travel from the brainstem t
 PAST_GATE = {WITHOUT: 0.9, WITH_SNRI: 0.55}
 PAIN_FELT = {WITHOUT: 0.8, WITH_SNRI: 0.62}
 FIGURE_ASPECT = 0.46  # the body's width / height
-SMALLEST_TEXT = 0.8  # labels may shrink to this share of the normal size before words are cut
 
 
 @dataclass(frozen=True)
@@ -61,10 +61,13 @@ class _Placed:
 
 class PainPathwayPicture(Picture):
     still_phase: ClassVar[float] = 1.9
-    legend: ClassVar[tuple[LegendItem, ...]] = (
-        LegendItem("burst", COLORS.pain_signal, "Pain signal"),
-        LegendItem("wave", COLORS.calming_signal, "Calming signal"),
-    )
+
+    @classmethod
+    def legend(cls, words: IllustrationText) -> tuple[LegendItem, ...]:
+        return (
+            LegendItem("burst", COLORS.pain_signal, words.pain_pathway.pain_signal),
+            LegendItem("wave", COLORS.calming_signal, words.pain_pathway.calming_signal),
+        )
 
     def __init__(
         self,
@@ -73,8 +76,9 @@ class PainPathwayPicture(Picture):
         *,
         labels: bool = True,
         keep_clear: QRectF | None = None,
+        language: str = "en",
     ) -> None:
-        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear)
+        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear, language=language)
         px = self.px
         height = rect.height()
         figure = height * FIGURE_ASPECT
@@ -116,29 +120,12 @@ class PainPathwayPicture(Picture):
 
     def _callouts(self) -> list[_Callout]:
         u, cx = self.u, self.cx
+        words = self.words.pain_pathway
         return [
-            _Callout(
-                ("Pain felt in the brain", "Pain felt"),
-                (QPointF(cx + 8.3 * u, self.brain.y()),),
-                meter=True,
-            ),
-            _Callout(("Brainstem sends calming signals", "Brainstem"), (self.brainstem,)),
-            _Callout(
-                (
-                    "Spinal cord: pain signals come in here",
-                    "Spinal cord: pain comes in",
-                    "Spinal cord",
-                ),
-                (QPointF(cx + 3.5 * u, self.gate.y()),),
-            ),
-            _Callout(
-                (
-                    "Pain starts in the lower back or knee",
-                    "Pain starts in back or knee",
-                    "Back or knee",
-                ),
-                (self.back, self.knee),
-            ),
+            _Callout(words.pain_felt, (QPointF(cx + 8.3 * u, self.brain.y()),), meter=True),
+            _Callout(words.brainstem, (self.brainstem,)),
+            _Callout(words.spinal_cord, (QPointF(cx + 3.5 * u, self.gate.y()),)),
+            _Callout(words.pain_starts, (self.back, self.knee)),
         ]
 
     def _place_callouts(self) -> None:
@@ -260,10 +247,11 @@ class PainPathwayPicture(Picture):
         draw_marker(painter, "capsule", middle, self.size * 1.4, COLORS.medicine)
         if self.labels:  # named just under the bracket's lower end, clear of the line
             px = self.px
-            width = text_size("SNRI", px, 1000, bold=True).width()
+            name = self.words.pain_pathway.medicine
+            width = text_size(name, px, 1000, bold=True).width()
             left = max(self.rect.left(), x - width / 2)
             label = QRectF(left, end + px * 0.35, width + 2, px * 1.4)
-            draw_text(painter, label, "SNRI", px, ink=COLORS.medicine, bold=True)
+            draw_text(painter, label, name, px, ink=COLORS.medicine, bold=True)
 
     def _paint_callout(self, painter: QPainter, placed: _Placed, state: str) -> None:
         px = self.label_px
@@ -352,30 +340,8 @@ def _fraction_at(track: Track, y: float) -> float:
 
 
 class PainPathwayIllustration(Illustration):
+    """Its words: kiosk/illustration_text.py, `PainPathwayWords`."""
+
     key = "pain-pathway"
-    title = "Picture: pain signals and calming signals in the body"
-    texts = (
-        StateText(
-            WITHOUT,
-            "Pain signals travel from the back or knee up the spinal cord to the brain. "
-            "Calming signals come down from the brainstem.",
-            "Simple outline of a body. Pain signals, drawn as red spiky bursts, start in the lower "
-            "back and the knee, come into the spinal cord and travel up it to the brain. Calming "
-            "signals, drawn as green waves, run from the brainstem down the spinal cord to the "
-            "place where pain signals come in. A bar next to the head shows how much pain is felt.",
-            "Without medicine",
-        ),
-        StateText(
-            WITH_SNRI,
-            "An SNRI works in the brain and spinal cord, not in the back or knee. "
-            "Calming signals get stronger, so pain feels a bit dimmer.",
-            "The same body with an SNRI. A purple bracket shows that the medicine works in the "
-            "brain and spinal cord only, not in the back or knee. The calming signals from the "
-            "brainstem are bigger and come more often. Fewer pain bursts get past the spinal cord "
-            "and they are fainter, but some still reach the brain: the pain bar is a little "
-            "shorter, not empty.",
-            "With an SNRI",
-        ),
-    )
-    states = tuple(text.name for text in texts)
+    states = (WITHOUT, WITH_SNRI)
     picture = PainPathwayPicture

@@ -11,12 +11,15 @@ from kiosk.theme import Metrics
 from kiosk.ui.illustrations import ILLUSTRATIONS, create_illustration
 
 
-def render_illustration_previews(metrics: Metrics, out_dir: Path, size: QSize) -> list[Path]:
-    """`illustration-<key>-<state>.png` for every state, at `size`; returns the files written."""
+def render_illustration_previews(
+    metrics: Metrics, out_dir: Path, size: QSize, *, language: str = "en"
+) -> list[Path]:
+    """`illustration-<key>-<state>.png` for every state, at `size`, with the words in `language`;
+    returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for key in ILLUSTRATIONS:
-        illustration = create_illustration(key, metrics, reduced_motion=True)
+        illustration = create_illustration(key, metrics, reduced_motion=True, language=language)
         # Laid out and painted as if shown, but never put on a real screen.
         illustration.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         illustration.setFixedSize(size)

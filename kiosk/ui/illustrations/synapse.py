@@ -15,22 +15,25 @@ from typing import ClassVar
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
+from kiosk.illustration_text import IllustrationText
 from kiosk.theme import COLORS, Metrics
 from kiosk.ui.illustrations.base import (
+    SMALLEST_TEXT,
     Illustration,
     LegendItem,
     Picture,
     Point,
-    StateText,
     color,
     cycle,
     draw_arrow_head,
     draw_fitting,
     draw_marker,
     draw_text,
+    fit_variant,
     lerp,
     pen,
     smooth,
+    text_scales,
     text_size,
 )
 
@@ -43,20 +46,8 @@ ASPECT = 2.8  # the drawing's width / height, at most
 MIN_ASPECT = 1.5  # and at least: a tall space gets a centred drawing, not stretched cells
 SENDING_EDGE = 0.44  # where the two membranes are, as shares of the drawing's width
 RECEIVING_EDGE = 0.62
-CELL_NAMES = (
-    ("Sending nerve cell", 0.0, SENDING_EDGE),
-    ("Gap", SENDING_EDGE, RECEIVING_EDGE),
-    ("Receiving nerve cell", RECEIVING_EDGE, 1.0),
-)
-# Labels, longest wording first; a shorter one is used where the longer does not fit.
-TRANSPORTER_WORDS: dict[bool, tuple[str, ...]] = {
-    False: ("Transporter pulls them back", "Transporter"),
-    True: ("SNRI blocks the transporter", "SNRI blocks it", "SNRI"),
-}
-SIGNAL_WORDS: dict[bool, tuple[str, ...]] = {
-    False: ("Weak signal to the next cell", "Weak signal", "Signal"),
-    True: ("Stronger signal to the next cell", "Stronger signal", "Stronger"),
-}
+NAME_LINES = 2  # the cells' names take at most this many lines, where they can
+GUTTER = 0.6  # the least space between two names, in label heights
 BOTTOM = Qt.AlignmentFlag.AlignBottom
 TOP = Qt.AlignmentFlag.AlignTop
 
@@ -74,10 +65,13 @@ class _Path:
 
 class SynapsePicture(Picture):
     still_phase: ClassVar[float] = 2.6
-    legend: ClassVar[tuple[LegendItem, ...]] = (
-        LegendItem("circle", COLORS.serotonin, "Serotonin"),
-        LegendItem("triangle", COLORS.norepinephrine, "Norepinephrine"),
-    )
+
+    @classmethod
+    def legend(cls, words: IllustrationText) -> tuple[LegendItem, ...]:
+        return (
+            LegendItem("circle", COLORS.serotonin, words.synapse.serotonin),
+            LegendItem("triangle", COLORS.norepinephrine, words.synapse.norepinephrine),
+        )
 
     def __init__(
         self,
@@ -86,9 +80,13 @@ class SynapsePicture(Picture):
         *,
         labels: bool = True,
         keep_clear: QRectF | None = None,
+        language: str = "en",
     ) -> None:
-        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear)
+        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear, language=language)
         px = self.px
+        # The names under the drawing: (wording, centre as a share of its width, room).
+        self.names: list[tuple[str, float, float]] = []
+        self.name_px = px
         band = 0.0
         area = QRectF(rect)
         if not self.keep_clear.isEmpty():  # leave the pause button's corner free
@@ -98,9 +96,10 @@ class SynapsePicture(Picture):
             width = min(area.width(), max(1.0, rect.height() - band) * ASPECT)
             if not labels:
                 break
+            self.names, self.name_px = self._fit_names(width)
             band = px * 0.3 + max(
-                text_size(name, px, width * (right - left), bold=True).height()
-                for name, left, right in CELL_NAMES
+                text_size(name, self.name_px, room, bold=True).height()
+                for name, _centre, room in self.names
             )
         height = max(1.0, min(rect.height() - band, width / MIN_ASPECT))
         top = rect.top() + (rect.height() - band - height) / 2
@@ -121,6 +120,62 @@ class SynapsePicture(Picture):
         ]
         self.signal_start = self.receiving_edge + self.size * 1.4
         self.paths = [self._path(index) for index in range(MESSENGERS)]
+
+    def _fit_names(self, width: float) -> tuple[list[tuple[str, float, float]], float]:
+        """The names under a drawing `width` wide, as (wording, centre as a share of `width`,
+        room), and their text size. The cells' names share one level of wording, the
+        longest that fits under its cell in NAME_LINES lines at some size (smaller text before a
+        shorter wording), leaving room for the gap's name between them. If nothing fits, the
+        shortest wordings at the smallest size, without the gap's name if it still does not."""
+        words = self.words.synapse
+        sending, receiving = words.sending_cell, words.receiving_cell
+        lines = "\n".join(["X"] * NAME_LINES)
+        for level in range(max(len(sending), len(receiving))):
+            sides = (
+                sending[min(level, len(sending) - 1)],
+                receiving[min(level, len(receiving) - 1)],
+            )
+            for scale in text_scales(SMALLEST_TEXT):
+                px = self.px * scale
+                tallest = text_size(lines, px, 10_000, bold=True).height()
+                for gap in words.gap:
+                    names = self._names_at(width, px, sides, gap, tallest)
+                    if names is not None:
+                        return names, px
+        px = self.px * SMALLEST_TEXT
+        rooms = (width * SENDING_EDGE, width * (1.0 - RECEIVING_EDGE))
+        names = [
+            (sending[-1], SENDING_EDGE / 2, rooms[0]),
+            (receiving[-1], (1.0 + RECEIVING_EDGE) / 2, rooms[1]),
+        ]
+        spare = min(
+            (room - text_size(text, px, room, bold=True).width()) / 2 for text, _c, room in names
+        )
+        gap_room = width * (RECEIVING_EDGE - SENDING_EDGE) + 2 * (spare - px * GUTTER)
+        gap_name = fit_variant(words.gap, px, max(1.0, gap_room), math.inf, bold=True)
+        if gap_name is not None:
+            names.insert(1, (gap_name, (SENDING_EDGE + RECEIVING_EDGE) / 2, gap_room))
+        return names, px
+
+    def _names_at(
+        self, width: float, px: float, sides: tuple[str, str], gap: str, tallest: float
+    ) -> list[tuple[str, float, float]] | None:
+        """The names with these wordings, or None if one does not fit in `tallest` height. The
+        gap's name is centred on the gap and may be wider than it: the cells' names, centred
+        under their cells, then wrap narrower to leave it room, with a gutter between names."""
+        gap_column = width * (RECEIVING_EDGE - SENDING_EDGE)
+        gap_width = text_size(gap, px, 10_000, bold=True).width()
+        give = max(0.0, (gap_width - gap_column) / 2 + px * GUTTER)
+        rooms = (width * SENDING_EDGE - 2 * give, width * (1.0 - RECEIVING_EDGE) - 2 * give)
+        for text, room in zip(sides, rooms, strict=True):
+            size = text_size(text, px, room, bold=True)
+            if room < 1 or size.width() > room + 0.5 or size.height() > tallest + 0.5:
+                return None
+        return [
+            (sides[0], SENDING_EDGE / 2, rooms[0]),
+            (gap, (SENDING_EDGE + RECEIVING_EDGE) / 2, max(gap_column, gap_width + 1)),
+            (sides[1], (1.0 + RECEIVING_EDGE) / 2, rooms[1]),
+        ]
 
     def _path(self, index: int) -> _Path:
         """The fixed points of one messenger's trip, worked out once per size."""
@@ -264,24 +319,30 @@ class SynapsePicture(Picture):
         px = self.px
         b = self.box
         h = b.height()
-        for name, left, right in CELL_NAMES:
-            rect = QRectF(
-                b.left() + b.width() * left,
-                self.band.top(),
-                b.width() * (right - left),
-                self.band.height(),
-            )
-            centered = Qt.AlignmentFlag.AlignHCenter | TOP
-            draw_text(painter, rect, name, px, bold=True, align=centered)
+        words = self.words.synapse
+        centered = Qt.AlignmentFlag.AlignHCenter | TOP
+        for name, centre, room in self.names:
+            x = b.left() + b.width() * centre
+            rect = QRectF(x - room / 2, self.band.top(), room, self.band.height())
+            draw_text(painter, rect, name, self.name_px, bold=True, align=centered)
         # Beside the lower transporter, inside the sending cell.
         region = QRectF(
             QPointF(b.left() + b.width() * 0.15, self.mid_y - h * 0.02),
             QPointF(self.sending_edge - self.size * 1.3, b.bottom() - h * 0.07),
         )
-        words = TRANSPORTER_WORDS[blocked]
         ink = COLORS.medicine if blocked else COLORS.text
         right_bottom = Qt.AlignmentFlag.AlignRight | BOTTOM
-        draw_fitting(painter, region, words, px, ink=ink, bold=True, align=right_bottom)
+        transporter = words.blocked if blocked else words.transporter
+        draw_fitting(
+            painter,
+            region,
+            transporter,
+            px,
+            ink=ink,
+            bold=True,
+            align=right_bottom,
+            smallest=SMALLEST_TEXT,
+        )
         # Above and below the signal arrow, inside the receiving cell.
         left = self.receiving_edge + self.size * 1.2
         right = b.right() - px * 0.4
@@ -290,12 +351,14 @@ class SynapsePicture(Picture):
         )
         if above.intersects(self.keep_clear):
             above.setRight(min(right, self.keep_clear.left() - px * 0.4))
-        words = SIGNAL_WORDS[blocked]
-        draw_fitting(painter, above, words, px, align=Qt.AlignmentFlag.AlignLeft | BOTTOM)
+        signal = words.strong_signal if blocked else words.weak_signal
+        left_bottom = Qt.AlignmentFlag.AlignLeft | BOTTOM
+        draw_fitting(painter, above, signal, px, align=left_bottom, smallest=SMALLEST_TEXT)
         below = QRectF(
             QPointF(left, self.mid_y + self.size * 0.9), QPointF(right, b.bottom() - h * 0.08)
         )
-        draw_fitting(painter, below, ("Receptors",), px, align=Qt.AlignmentFlag.AlignLeft | TOP)
+        left_top = Qt.AlignmentFlag.AlignLeft | TOP
+        draw_fitting(painter, below, words.receptors, px, align=left_top, smallest=SMALLEST_TEXT)
 
     # --- motion layer -----------------------------------------------------------------------
 
@@ -378,31 +441,8 @@ class SynapsePicture(Picture):
 
 
 class SynapseIllustration(Illustration):
+    """Its words: kiosk/illustration_text.py, `SynapseWords`."""
+
     key = "synapse"
-    title = "Picture: how an SNRI works between two nerve cells"
-    texts = (
-        StateText(
-            WITHOUT,
-            "The sending cell lets out serotonin and norepinephrine. "
-            "Transporters soon pull them back in.",
-            "Drawing of the gap between two nerve cells. The sending cell on the left lets out "
-            "serotonin, shown as blue circles, and norepinephrine, shown as orange triangles. They "
-            "cross the gap to receptors on the receiving cell on the right. Transporters on the "
-            "sending cell pull most of them back in, so the signal to the next cell, shown as an "
-            "arrow, is weak.",
-            "Without medicine",
-        ),
-        StateText(
-            WITH_SNRI,
-            "An SNRI blocks the transporters, so more messengers stay in the gap. "
-            "The signal to the next cell gets stronger.",
-            "The same drawing with an SNRI. The medicine, shown as a purple capsule, sits in the "
-            "transporters on the sending cell and blocks them. The cell lets out the same "
-            "messengers as before, but more serotonin and norepinephrine stay in the gap and "
-            "reach the receptors, so the signal arrow to the next cell is bigger. The medicine "
-            "does not add messengers and does not act on the receptors.",
-            "With an SNRI",
-        ),
-    )
-    states = tuple(text.name for text in texts)
+    states = (WITHOUT, WITH_SNRI)
     picture = SynapsePicture
