@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk import __version__, pin
@@ -72,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     with_sources(preview)
     preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    preview.add_argument(
+        "--lang", help="language to render (a content folder such as es); default: the config's"
+    )
     preview.add_argument(
         "--size", type=_size, default=(1920, 1080), help="screen size (default 1920x1080)"
     )
@@ -169,6 +173,11 @@ def run(arguments: argparse.Namespace) -> int:
 def preview(arguments: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     loaded = load_everything(arguments.content, arguments.config)
+    if arguments.lang:
+        if arguments.lang not in loaded.content.articles:
+            print(f"No content in '{arguments.lang}' in {loaded.content.folder}.", file=sys.stderr)
+            return 1
+        loaded = replace(loaded, content=loaded.content.in_language(arguments.lang))
     setup_logging("warning", None)
     _log_problems(loaded.problems)
 

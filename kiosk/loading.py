@@ -11,6 +11,7 @@ from kiosk.config import Config, find_config_file, load_config
 from kiosk.contact import ClinicDetails, load_clinic
 from kiosk.content import ARTICLE_FILE, ContentLoad, load_content
 from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_text import untranslated_illustration_text
 from kiosk.paths import bundled_content_dir
 from kiosk.problems import Problem
 from kiosk.ui_text import CATALOG, untranslated_fields
@@ -92,6 +93,14 @@ def translation_problems(
                     folder / language,
                     None,
                     f"interface text '{field_name}' is not translated into '{language}'",
+                )
+            )
+        for name in untranslated_illustration_text(language):
+            problems.append(
+                Problem(
+                    folder / language,
+                    None,
+                    f"picture text '{name}' is not translated into '{language}'",
                 )
             )
         if language == default:

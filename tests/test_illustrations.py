@@ -1,30 +1,44 @@
 """The animated illustrations: states that look different, controls that change them, words for
-every state, a frame timer that runs only while something can be seen moving, and previews."""
+every state in every language, a frame timer that runs only while something can be seen moving,
+and previews."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 from helpers.layout import layout_problems
 from helpers.touch import drag
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+import kiosk.illustration_text
 from kiosk.content import load_content
 from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_text import (
+    CATALOG,
+    ENGLISH,
+    SPANISH,
+    illustration_text,
+    untranslated_illustration_text,
+)
 from kiosk.theme import Metrics
 from kiosk.ui.app import application
 from kiosk.ui.illustrations import ILLUSTRATIONS, Illustration, create_illustration, thumbnail
-from kiosk.ui.illustrations.base import PAUSE_LABEL, PLAY_LABEL
+from kiosk.ui.illustrations.base import text_size
+from kiosk.ui.illustrations.pain_mood_cycle import PainMoodCyclePicture
+from kiosk.ui.illustrations.pain_pathway import PainPathwayPicture
 from kiosk.ui.illustrations.preview import render_illustration_previews
+from kiosk.ui.illustrations.synapse import SynapsePicture
 
 KEYS = sorted(ILLUSTRATIONS)
+LANGUAGES = sorted(CATALOG)
 LANDSCAPE = Metrics.for_screen(1920, 1080)
 # (screen, the room the reader gives an illustration on it)
 PLACES = [
@@ -51,8 +65,11 @@ def make(
     size: tuple[int, int] = (700, 650),
     metrics: Metrics = LANDSCAPE,
     show: bool = True,
+    language: str = "en",
 ) -> Illustration:
-    illustration = create_illustration(key, metrics, reduced_motion=reduced_motion)
+    illustration = create_illustration(
+        key, metrics, reduced_motion=reduced_motion, language=language
+    )
     qtbot.addWidget(illustration)
     illustration.setFixedSize(QSize(*size))
     if show:
@@ -76,6 +93,59 @@ def sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
 
 
+def painted_words(illustration: Illustration) -> list[tuple[str, QRectF]]:
+    """The labels painted inside the picture (the cells' names, the callouts, the steps), each
+    with the rectangle its words take."""
+    picture = illustration.canvas.ensure_picture()
+    words = []
+    if isinstance(picture, SynapsePicture):
+        box = picture.box
+        for name, centre, room in picture.names:
+            size = text_size(name, picture.name_px, room, bold=True)
+            x = box.left() + box.width() * centre
+            rect = QRectF(x - size.width() / 2, picture.band.top(), size.width(), size.height())
+            words.append((name, rect))
+    elif isinstance(picture, PainPathwayPicture):
+        for placed in picture.callouts:
+            size = text_size(placed.text, picture.label_px, placed.rect.width())
+            words.append((placed.text, QRectF(placed.rect.topLeft(), size)))
+    elif isinstance(picture, PainMoodCyclePicture):
+        pad = picture.pad
+        for step, box in zip(picture.steps, picture.boxes, strict=True):
+            inner = box.adjusted(pad, pad, -pad, -pad)
+            size = text_size(step, picture.text_px, inner.width(), bold=True)
+            rect = QRectF(0, 0, size.width(), size.height())
+            rect.moveCenter(inner.center())
+            words.append((step, rect))
+    return words
+
+
+def painted_word_problems(illustration: Illustration) -> list[str]:
+    """Words inside the picture that are cut off, overlap each other or the pause button."""
+    canvas = QRectF(illustration.canvas.rect()).adjusted(-0.5, -0.5, 0.5, 0.5)
+    pause = illustration.pause_button
+    in_canvas = pause.isVisible() and canvas.intersects(QRectF(pause.geometry()))
+    problems = []
+    words = painted_words(illustration)
+    picture = illustration.canvas.ensure_picture()
+    if isinstance(picture, PainMoodCyclePicture):
+        for step, box in zip(picture.steps, picture.boxes, strict=True):
+            pad = picture.pad
+            inner = box.adjusted(pad, pad, -pad, -pad).adjusted(-0.5, -0.5, 0.5, 0.5)
+            rect = next(rect for text, rect in words if text == step)
+            if not inner.contains(rect):
+                problems.append(f"{step!r} does not fit its box")
+    for text, rect in words:
+        if not canvas.contains(rect):
+            problems.append(f"{text!r} at {rect} is cut off by the picture's edge")
+        if in_canvas and rect.intersects(QRectF(pause.geometry())):
+            problems.append(f"{text!r} is under the pause button")
+    for (first, a), (second, b) in combinations(words, 2):
+        if a.intersects(b):
+            problems.append(f"{first!r} overlaps {second!r}")
+    return problems
+
+
 # --- registry ---------------------------------------------------------------------------------
 
 
@@ -84,11 +154,12 @@ def test_content_keys_are_the_registry_keys() -> None:
     assert {"synapse", "pain-pathway", "pain-mood-cycle"} <= ILLUSTRATION_KEYS
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("key", KEYS)
-def test_registry_entries_name_themselves(key: str) -> None:
+def test_registry_entries_name_themselves(key: str, language: str) -> None:
     kind = ILLUSTRATIONS[key]
     assert kind.key == key
-    assert kind.states == tuple(text.name for text in kind.texts)
+    assert kind.states == tuple(CATALOG[language].for_key(key).states())
     assert len(set(kind.states)) == len(kind.states) >= 2
 
 
@@ -132,12 +203,13 @@ def test_still_frames_are_the_same_every_time(qtbot: QtBot, key: str) -> None:
     assert differing_share(picture(first), picture(second)) == 0
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("key", KEYS)
 def test_every_state_has_a_short_caption_and_a_longer_text_alternative(
-    qtbot: QtBot, key: str
+    qtbot: QtBot, key: str, language: str
 ) -> None:
-    illustration = make(qtbot, key, show=False)
-    assert illustration.accessibleName()
+    illustration = make(qtbot, key, show=False, language=language)
+    assert illustration.accessibleName() == CATALOG[language].for_key(key).title
     for state in illustration.states:
         illustration.set_state(state)
         text = illustration.text_for(state)
@@ -161,38 +233,169 @@ def test_state_change_updates_the_text_alternative(qtbot: QtBot, key: str) -> No
     assert illustration.accessibleDescription() == illustration.text_for(last).description
 
 
-OVERCLAIMS = (
-    "pain-free",
-    "pain free",
-    "cure",
-    "vanish",
-    "disappear",
-    "really depression",
-    "all in",
-)
+OVERCLAIMS = {
+    "en": ("pain-free", "pain free", "cure", "vanish", "disappear", "really depression", "all in"),
+    "es": ("sin dolor", "cura", "desaparec", "elimina", "depresión", "en su cabeza"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", KEYS)
+def test_words_never_overclaim(key: str, language: str) -> None:
+    for state, words in CATALOG[language].for_key(key).states().items():
+        for text in (words.caption.lower(), words.description.lower()):
+            for claim in OVERCLAIMS[language]:
+                assert claim not in text, f"{language}/{key}/{state}: {claim!r}"
+
+
+# What the science needs said (DESIGN.md), in each language's words.
+BLOCKS_TRANSPORTERS = {"en": "blocks the transporters", "es": "bloquea los transportadores"}
+ADDS_NOTHING = {
+    "en": ("does not add", "does not act on the receptors"),
+    "es": ("no añade", "no actúa sobre los receptores"),
+}
+BRAIN_AND_SPINAL_CORD = {
+    "en": "brain and spinal cord, not in the back or knee",
+    "es": "cerebro y la médula espinal, no en la espalda o rodilla",
+}
+ONLY_DIMS = {"en": ("dimmer", "not empty"), "es": ("algo menos", "no está vacía")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_snri_blocks_transporters_and_adds_nothing(language: str) -> None:
+    with_snri = CATALOG[language].synapse.with_snri
+    assert BLOCKS_TRANSPORTERS[language] in with_snri.caption
+    for words in ADDS_NOTHING[language]:
+        assert words in with_snri.description
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_snri_acts_in_brain_and_spinal_cord_and_pain_only_dims(language: str) -> None:
+    with_snri = CATALOG[language].pain_pathway.with_snri
+    assert BRAIN_AND_SPINAL_CORD[language] in with_snri.caption
+    dimmer, not_empty = ONLY_DIMS[language]
+    assert dimmer in with_snri.caption
+    assert not_empty in with_snri.description
+
+
+def test_medicine_eases_pain_before_mood_in_every_language() -> None:
+    """The relief is mostly direct: pain is named before mood, never mood alone."""
+    for language, text in CATALOG.items():
+        caption = text.pain_mood_cycle.medicine.caption.lower()
+        pain = {"en": "pain", "es": "dolor"}[language]
+        mood = {"en": "mood", "es": "ánimo"}[language]
+        assert caption.index(pain) < caption.index(mood), language
+
+
+# --- languages --------------------------------------------------------------------------------
+
+
+def _all_strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _all_strings(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from _all_strings(getattr(value, name))
+
+
+def test_no_illustration_word_is_left_untranslated() -> None:
+    assert untranslated_illustration_text("es") == []
+    assert untranslated_illustration_text("en") == []
+    assert untranslated_illustration_text("xx") == []
+
+
+def test_an_untranslated_word_is_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    half_done = replace(
+        SPANISH,
+        play=ENGLISH.play,
+        synapse=replace(
+            SPANISH.synapse,
+            gap=("Gap",),
+            blocked=("El IRSN lo bloquea", "SNRI"),
+            with_snri=replace(SPANISH.synapse.with_snri, caption=" "),
+        ),
+    )
+    monkeypatch.setitem(kiosk.illustration_text.CATALOG, "es", half_done)
+    assert untranslated_illustration_text("es") == [
+        "play",
+        "synapse.with_snri.caption",
+        "synapse.gap[0]",
+        "synapse.blocked[1]",
+    ]
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_words_never_overclaim(key: str) -> None:
-    for text in ILLUSTRATIONS[key].texts:
-        for words in (text.caption.lower(), text.description.lower()):
-            for claim in OVERCLAIMS:
-                assert claim not in words, f"{key}/{text.name}: {claim!r}"
+def test_every_spanish_state_has_its_own_words(key: str) -> None:
+    english = ENGLISH.for_key(key)
+    spanish = SPANISH.for_key(key)
+    assert spanish.title != english.title
+    for state, words in spanish.states().items():
+        assert words.caption and words.caption != english.states()[state].caption, state
+        assert words.description and words.description != english.states()[state].description
+        if english.states()[state].button is None:
+            assert words.button is None
+        else:
+            assert words.button and words.button != english.states()[state].button
 
 
-def test_the_snri_blocks_transporters_and_adds_nothing() -> None:
-    synapse = {text.name: text for text in ILLUSTRATIONS["synapse"].texts}
-    assert "blocks the transporters" in synapse["with-snri"].caption
-    assert "does not add" in synapse["with-snri"].description
-    assert "does not act on the receptors" in synapse["with-snri"].description
+def test_spanish_uses_the_articles_words_and_usted() -> None:
+    """The same words as content/es/: IRSN, noradrenalina, terapia física, atención plena,
+    equipo de atención médica; and formal "usted", never "tú"."""
+    spanish = " ".join(_all_strings(SPANISH))
+    for word in ("IRSN", "noradrenalina", "terapia física", "atención plena"):
+        assert word in spanish.replace("Noradrenalina", "noradrenalina"), word
+    assert "equipo de atención médica" in SPANISH.pain_mood_cycle.care_team.caption
+    for english_or_informal in ("SNRI", "norepinefrina", " tú ", " tu ", " puedes ", " toca "):
+        assert english_or_informal not in f" {spanish} ", english_or_informal
 
 
-def test_the_snri_acts_in_brain_and_spinal_cord_and_pain_only_dims() -> None:
-    pathway = {text.name: text for text in ILLUSTRATIONS["pain-pathway"].texts}
-    caption = pathway["with-snri"].caption
-    assert "brain and spinal cord, not in the back or knee" in caption
-    assert "dimmer" in caption
-    assert "not empty" in pathway["with-snri"].description
+@pytest.mark.parametrize("key", KEYS)
+def test_the_spanish_widget_speaks_spanish(qtbot: QtBot, key: str) -> None:
+    illustration = make(qtbot, key, language="es")
+    words = SPANISH.for_key(key)
+    english = ENGLISH.for_key(key)
+    assert illustration.language == "es"
+    assert illustration.accessibleName() == words.title
+    for state in illustration.states:
+        illustration.set_state(state)
+        spoken = illustration.accessibleDescription()
+        assert spoken == words.states()[state].description != english.states()[state].description
+        assert illustration.canvas.accessibleDescription() == spoken
+        assert illustration.caption_label.text() == words.states()[state].caption
+    for state, button in illustration.choice_buttons.items():
+        assert button.text() == button.accessibleName() == words.states()[state].button
+    assert illustration.legend == illustration.picture.legend(SPANISH)
+    for item in illustration.legend:
+        assert item.label in {
+            SPANISH.synapse.serotonin,
+            SPANISH.synapse.norepinephrine,
+            SPANISH.pain_pathway.pain_signal,
+            SPANISH.pain_pathway.calming_signal,
+        }
+    assert illustration.pause_button.accessibleName() == SPANISH.pause
+    qtbot.mouseClick(illustration.pause_button, Qt.MouseButton.LeftButton)
+    assert illustration.pause_button.accessibleName() == SPANISH.play
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_spanish_words_are_painted_in_the_picture(qtbot: QtBot, key: str) -> None:
+    illustration = make(qtbot, key, reduced_motion=True, language="es")
+    painted = [text for text, _rect in painted_words(illustration)]
+    assert painted
+    english = set(_all_strings(ENGLISH.for_key(key)))
+    assert not [text for text in painted if text in english]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_an_unknown_language_gets_english(qtbot: QtBot, key: str) -> None:
+    illustration = make(qtbot, key, show=False, language="xx")
+    assert illustration.language == "en"
+    assert illustration_text("xx") is ENGLISH
+    assert illustration.accessibleName() == ENGLISH.for_key(key).title
+    assert illustration.caption() == ENGLISH.for_key(key).states()[illustration.state].caption
 
 
 # --- controls ---------------------------------------------------------------------------------
@@ -242,7 +445,7 @@ def test_controls_have_names_for_screen_readers(qtbot: QtBot, key: str) -> None:
     for button in illustration.choice_buttons.values():
         assert button.accessibleName() == button.text()
         assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
-    assert illustration.pause_button.accessibleName() == PAUSE_LABEL
+    assert illustration.pause_button.accessibleName() == ENGLISH.pause
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -251,10 +454,10 @@ def test_the_pause_button_pauses_and_resumes_the_motion(qtbot: QtBot, key: str) 
     assert illustration.is_animating
     qtbot.mouseClick(illustration.pause_button, Qt.MouseButton.LeftButton)
     assert illustration.is_paused and not illustration.is_animating
-    assert illustration.pause_button.accessibleName() == PLAY_LABEL
+    assert illustration.pause_button.accessibleName() == ENGLISH.play
     qtbot.mouseClick(illustration.pause_button, Qt.MouseButton.LeftButton)
     assert not illustration.is_paused and illustration.is_animating
-    assert illustration.pause_button.accessibleName() == PAUSE_LABEL
+    assert illustration.pause_button.accessibleName() == ENGLISH.pause
 
 
 def test_a_tap_on_the_picture_pauses_and_resumes(qtbot: QtBot) -> None:
@@ -362,7 +565,7 @@ def test_reset_returns_to_the_first_state_and_stops_until_shown_again(
     assert illustration.state == illustration.states[0]
     assert not illustration.is_paused
     assert not illustration.is_animating
-    assert illustration.pause_button.accessibleName() == PAUSE_LABEL
+    assert illustration.pause_button.accessibleName() == ENGLISH.pause
     illustration.hide()
     illustration.show()
     qtbot.waitExposed(illustration)
@@ -372,22 +575,31 @@ def test_reset_returns_to_the_first_state_and_stops_until_shown_again(
 # --- layout -----------------------------------------------------------------------------------
 
 
-def _places() -> Iterator[tuple[str, tuple[int, int], tuple[int, int], bool]]:
-    for key in KEYS:
-        for screen, size in PLACES:
-            for reduced in (False, True):
-                yield key, screen, size, reduced
+def _places() -> Iterator[tuple[str, str, tuple[int, int], tuple[int, int], bool]]:
+    for language in LANGUAGES:
+        for key in KEYS:
+            for screen, size in PLACES:
+                for reduced in (False, True):
+                    yield language, key, screen, size, reduced
 
 
-@pytest.mark.parametrize(("key", "screen", "size", "reduced"), list(_places()))
+@pytest.mark.parametrize(("language", "key", "screen", "size", "reduced"), list(_places()))
 def test_nothing_clips_or_overlaps(
-    qtbot: QtBot, key: str, screen: tuple[int, int], size: tuple[int, int], reduced: bool
+    qtbot: QtBot,
+    language: str,
+    key: str,
+    screen: tuple[int, int],
+    size: tuple[int, int],
+    reduced: bool,
 ) -> None:
     metrics = Metrics.for_screen(*screen)
-    illustration = make(qtbot, key, reduced_motion=reduced, size=size, metrics=metrics)
+    illustration = make(
+        qtbot, key, reduced_motion=reduced, size=size, metrics=metrics, language=language
+    )
     for state in illustration.states:
         illustration.set_state(state)
         assert layout_problems(illustration, metrics.touch_target) == []
+        assert painted_word_problems(illustration) == []
         buttons = [*illustration.choice_buttons.values()]
         if not reduced:
             buttons.append(illustration.pause_button)
@@ -406,13 +618,30 @@ def test_caption_is_body_size_and_follows_the_text_size(qtbot: QtBot) -> None:
 
 @pytest.mark.parametrize(("screen", "room"), [(screen, size) for screen, size in PLACES[:3]])
 @pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_size_hints_fit_the_room_the_reader_gives(
-    qtbot: QtBot, key: str, screen: tuple[int, int], room: tuple[int, int]
+    qtbot: QtBot, language: str, key: str, screen: tuple[int, int], room: tuple[int, int]
 ) -> None:
-    illustration = make(qtbot, key, metrics=Metrics.for_screen(*screen), show=False)
+    metrics = Metrics.for_screen(*screen)
+    illustration = make(qtbot, key, metrics=metrics, show=False, language=language)
     minimum = illustration.minimumSizeHint()
     assert minimum.width() <= room[0] and minimum.height() <= room[1]
     assert illustration.sizeHint().expandedTo(minimum) == illustration.sizeHint()
+
+
+@pytest.mark.parametrize(("screen", "room"), [(screen, size) for screen, size in PLACES[:3]])
+@pytest.mark.parametrize("key", KEYS)
+def test_spanish_paints_as_many_labels_as_english_where_the_reader_puts_it(
+    qtbot: QtBot, key: str, screen: tuple[int, int], room: tuple[int, int]
+) -> None:
+    """Longer Spanish words take shorter wordings or smaller text, not fewer labels."""
+    metrics = Metrics.for_screen(*screen)
+    for reduced in (False, True):
+        english = make(qtbot, key, reduced_motion=reduced, size=room, metrics=metrics)
+        spanish = make(
+            qtbot, key, reduced_motion=reduced, size=room, metrics=metrics, language="es"
+        )
+        assert len(painted_words(spanish)) == len(painted_words(english)) > 0
 
 
 # --- previews and thumbnails ------------------------------------------------------------------
@@ -427,6 +656,24 @@ def test_previews_are_written_for_every_state(tmp_path: Path) -> None:
     for path in written:
         image = QImage(str(path))
         assert not image.isNull() and image.size() == QSize(700, 650), path.name
+
+
+def test_previews_are_written_in_a_language(tmp_path: Path) -> None:
+    english = render_illustration_previews(LANDSCAPE, tmp_path / "en", QSize(700, 650))
+    spanish = render_illustration_previews(
+        LANDSCAPE, tmp_path / "es", QSize(700, 650), language="es"
+    )
+    assert [path.name for path in spanish] == [path.name for path in english]
+    for first, second in zip(english, spanish, strict=True):
+        share = differing_share(QImage(str(first)), QImage(str(second)))
+        assert share > DIFFERENT_ENOUGH, first.name  # the words differ
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_thumbnail_has_no_words_so_is_the_same_in_every_language(key: str) -> None:
+    english = thumbnail(key, QSize(240, 160), LANDSCAPE).toImage()
+    spanish = thumbnail(key, QSize(240, 160), LANDSCAPE, language="es").toImage()
+    assert english == spanish
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -14,8 +14,14 @@ from kiosk.ui.illustrations.preview import render_illustration_previews
 from kiosk.ui.usage_preview import render_usage_preview
 
 
+SETTLE_PASSES = 3
+
+
 def _save(widget: QWidget, path: Path) -> Path:
-    QApplication.processEvents()
+    # A layout change can post another (the bar reflowing its rows): settle them all, as the
+    # frames after a tap would.
+    for _ in range(SETTLE_PASSES):
+        QApplication.processEvents()
     if not widget.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     return path
@@ -58,5 +64,7 @@ def _render_all(controller: KioskController, out: Path) -> list[Path]:
     metrics = controller.metrics
     titles = {section.slug: section.title for section in window.sections}
     written.append(render_usage_preview(metrics, window.size(), out, titles))
-    written += render_illustration_previews(metrics, out, QSize(metrics.px(700), metrics.px(650)))
+    written += render_illustration_previews(
+        metrics, out, QSize(metrics.px(700), metrics.px(650)), language=window.choices.language
+    )
     return written

@@ -176,7 +176,7 @@ class ReaderScreen(QWidget):
         illustration = self.illustrations.get(key)
         if illustration is None:
             illustration = create_illustration(
-                key, self._metrics, reduced_motion=self._reduced_motion
+                key, self._metrics, reduced_motion=self._reduced_motion, language=self._language
             )
             illustration.used.connect(lambda key=key: self.illustration_used.emit(key))
             self.illustrations[key] = illustration
