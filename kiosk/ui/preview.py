@@ -13,7 +13,6 @@ from kiosk.ui.controller import KioskController
 from kiosk.ui.illustrations.preview import render_illustration_previews
 from kiosk.ui.usage_preview import render_usage_preview
 
-
 SETTLE_PASSES = 3
 
 
