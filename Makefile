@@ -68,11 +68,14 @@ soak: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kiosk check
 
-# The README's pictures, made by the kiosk itself at the three supported screen sizes.
+# The README's pictures, made by the kiosk itself at the three supported screen sizes and in
+# Spanish (`kiosk preview` also writes every picture state; those stay out of docs/).
 screenshots: $(STAMP)
 	for size in 1920x1080 1080x1920 1280x800; do \
 		rm -rf docs/screenshots/$$size && $(BIN)/kiosk preview --out docs/screenshots/$$size --size $$size || exit 1; \
 	done
+	rm -rf docs/screenshots/es-1920x1080 && $(BIN)/kiosk preview --lang es --out docs/screenshots/es-1920x1080
+	rm -f docs/screenshots/*/illustration-*.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
