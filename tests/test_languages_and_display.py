@@ -136,7 +136,9 @@ def test_check_reports_an_untranslated_interface_string(
     assert "interface text 'done' is not translated into 'es'" in out
 
 
-def test_a_translation_missing_the_open_section_sends_the_reader_home(make_window, content_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_translation_missing_the_open_section_sends_the_reader_home(
+    make_window, content_copy: Path
+) -> None:  # type: ignore[no-untyped-def]
     for name in ("04-holistic.md", "05-expert-help.md"):
         (content_copy / "es" / name).write_text("broken\n", encoding="utf-8")
     window = make_window(content=content_copy)
