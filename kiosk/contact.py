@@ -18,6 +18,10 @@ PHONE_CHARACTERS = re.compile(r"^[0-9+\-() ]+$")
 PHONE_MIN_DIGITS = 7
 PHONE_MAX_DIGITS = 15
 WEB_SCHEMES = ("http", "https")
+# Longer values are reported and dropped. Real details are far shorter; the caps keep the vCard
+# within the largest QR code (2,331 bytes at level M) even in 4-byte characters, with the name
+# written three times (N, FN, ORG), so a pasted essay cannot stop the Contact screen.
+MAX_CHARS = {"name": 80, "phone": 30, "email": 80, "website": 120, "address": 100}
 # North American Numbering Plan: area code and exchange both start with 2-9.
 NANP_NUMBER = re.compile(r"^1?([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})$")
 
@@ -72,6 +76,9 @@ def phone_problem(phone: str) -> str | None:
 def _value_problem(key: str, value: str) -> str | None:
     if not value:
         return None
+    limit = MAX_CHARS[key]
+    if len(value) > limit:
+        return f"has {len(value)} characters, more than the {limit} a QR code can carry"
     if key == "phone":
         return phone_problem(value)
     if key == "email" and not is_email(value):

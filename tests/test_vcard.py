@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import segno
 
-from kiosk.contact import ClinicDetails, international_phone, load_clinic, parse_clinic, vcard
+from kiosk.contact import (
+    MAX_CHARS,
+    ClinicDetails,
+    international_phone,
+    load_clinic,
+    parse_clinic,
+    vcard,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CLINIC = REPO / "content" / "clinic.toml"
@@ -205,3 +213,27 @@ def test_email_and_website_rules(tmp_path: Path, key: str, value: str, valid: bo
     )
     assert (problems == []) is valid
     assert all(f"'clinic.{key}'" in problem.message for problem in problems)
+
+
+def test_an_over_long_value_is_named_and_dropped(tmp_path: Path) -> None:
+    essay = "1234 Example Boulevard " * 40
+    details, problems = parse_clinic(
+        tmp_path / "clinic.toml", f'[clinic]\nname = "A"\naddress = "{essay}"\n'
+    )
+    (problem,) = problems
+    assert problem.line == 3
+    assert "'clinic.address'" in problem.message
+    assert details.address == ""
+
+
+def test_the_longest_allowed_details_still_fit_a_qr_code() -> None:
+    widest = "\U0001f600"  # four bytes in UTF-8, and no escaping makes a character longer
+    details = ClinicDetails(
+        name=widest * MAX_CHARS["name"],
+        phone="+" + "1" * 15 + " " * (MAX_CHARS["phone"] - 16),
+        email=widest * MAX_CHARS["email"],
+        website=widest * MAX_CHARS["website"],
+        address=widest * MAX_CHARS["address"],
+    )
+    code = segno.make(vcard(details), error="m", micro=False, boost_error=False, encoding="utf-8")
+    assert code.error == "M"

@@ -191,6 +191,11 @@ class KioskController(QObject):
             timer.stop()
         self.content_watch.stop()
         self.usage.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            for watcher in (self.idle, self.staff.gesture, self.lockdown):
+                if watcher is not None:
+                    app.removeEventFilter(watcher)
 
     def show_status(self) -> None:
         self.window.staff.show_report(human_report(self.status()))

@@ -49,27 +49,17 @@ class ContactScreen(QWidget):
         self.website_code: QrView | None = None
         self.front_desk_label: QLabel | None = None
         self.scan_labels: list[QLabel] = []
-        self.codes_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.codes_layout.setContentsMargins(0, 0, 0, 0)
-        self.codes_layout.setSpacing(metrics.spacing)
-        self._codes_fit_across = True
+        codes = QHBoxLayout()
+        codes.setContentsMargins(0, 0, 0, 0)
+        codes.setSpacing(metrics.spacing)
         if clinic.has_any_contact:
             self.contact_code = QrView(vcard(clinic), min_symbol_px)
             if clinic.website:
                 self.website_code = QrView(clinic.website, min_symbol_px)
-            shown = self.codes_shown
-            # The narrowest the row of codes ever gets: across a portrait screen.
-            row_px = short_side - 2 * metrics.margin
-            gaps_px = metrics.spacing * (len(shown) - 1)
-            side = max(code.width() for code in shown)
-            if side * len(shown) + gaps_px <= row_px:
-                # Codes of one size read as a pair; each keeps whole-pixel modules inside it.
-                for code in shown:
-                    code.setFixedSize(side, side)
-            self._codes_fit_across = sum(code.width() for code in shown) + gaps_px <= row_px
+                self._fit_pair(self.contact_code, self.website_code, short_side)
             captions = (text.scan_contact, text.scan_website)
-            for code, caption in zip(shown, captions, strict=False):
-                self.codes_layout.addLayout(self._code_column(code, caption))
+            for code, caption in zip(self.codes_shown, captions, strict=False):
+                codes.addLayout(self._code_column(code, caption))
         else:
             # An empty or made-up code would send a patient away with nothing; staff can help.
             self.front_desk_label = text_label(text.ask_front_desk, "Notice")
@@ -80,9 +70,9 @@ class ContactScreen(QWidget):
                 f"background: {COLORS.notice}; border-radius: {metrics.px(16)}px;"
                 f" padding: {metrics.px(28)}px;"
             )
-            self.codes_layout.addWidget(self.front_desk_label)
+            codes.addWidget(self.front_desk_label)
         self.codes = QWidget()
-        self.codes.setLayout(self.codes_layout)
+        self.codes.setLayout(codes)
 
         self.name_label = text_label(clinic.name, "ClinicName")
         self.name_label.setVisible(bool(clinic.name))
@@ -145,6 +135,10 @@ class ContactScreen(QWidget):
         caption_px = self._metrics.body_px(min(step, BAR_TEXT_STEPS - 1))
         for label in self.scan_labels:
             label.setStyleSheet(f"font-size: {caption_px}px;")
+            # A wrapped label's size hint guesses at its width; a caption's width is fixed, so
+            # ask for the height it needs at that width, or a column of codes may squeeze it.
+            label.ensurePolished()
+            label.setMinimumHeight(label.heightForWidth(label.width()))
         if self._document_html:
             self.details_text.show_html(self._document_html, body_px)
         self._update_more_below()
@@ -157,20 +151,29 @@ class ContactScreen(QWidget):
         beside = event.size().width() >= event.size().height()
         if beside != self.codes_beside_details:
             self._arrange(beside=beside)
-            # The layouts have already placed everything for this size the old way round; redo
-            # them now, inner first, rather than on the next event loop pass, so that no frame
-            # (or grab) shows the old arrangement.
-            self.codes_layout.activate()
+            # The layout has already placed everything for this size the old way round; redo it
+            # now rather than on the next event loop pass, so that no frame (or grab) shows that.
             self.page_layout.activate()
         super().resizeEvent(event)
 
+    def _fit_pair(self, contact_code: QrView, website_code: QrView, short_side: int) -> None:
+        """Sizes the two codes to share one row, even across a portrait screen."""
+        row_px = short_side - 2 * self._metrics.margin - self._metrics.spacing
+        side = max(contact_code.width(), website_code.width())
+        if 2 * side <= row_px:
+            # Codes of one size read as a pair; each keeps whole-pixel modules inside it.
+            contact_code.setFixedSize(side, side)
+            website_code.setFixedSize(side, side)
+        elif contact_code.width() + website_code.width() > row_px:
+            # The web code holds less than the contact card, so its modules are fewer and
+            # larger: it can give up the pixels that rounding added and still scan from as far.
+            room = row_px - contact_code.width()
+            website_code.setFixedSize(room, room)
+
     def _arrange(self, *, beside: bool) -> None:
-        across = QBoxLayout.Direction.LeftToRight
-        down = QBoxLayout.Direction.TopToBottom
-        self.body.setDirection(across if beside else down)
-        # Beside the details there is height for one code only; above them, two codes that do
-        # not fit across a portrait screen go one under the other.
-        self.codes_layout.setDirection(across if beside or self._codes_fit_across else down)
+        self.body.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
         side = Qt.AlignmentFlag.AlignLeft if beside else Qt.AlignmentFlag.AlignHCenter
         self.body.setAlignment(self.codes, Qt.AlignmentFlag.AlignTop | side)
 
@@ -184,6 +187,6 @@ class ContactScreen(QWidget):
         column = QVBoxLayout()
         column.setSpacing(self._metrics.px(12))
         column.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(label)
+        column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
         return column
