@@ -14,6 +14,7 @@ it was made for (`language=`; English for a language without a table).
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -412,7 +413,7 @@ def stack_labels(
     return placed
 
 
-class Picture:
+class Picture(ABC):
     """Draws one illustration's scene into `rect`; built again when the size changes."""
 
     # The moment of the motion that a still frame (reduced motion, previews, thumbnails) shows.
@@ -444,11 +445,13 @@ class Picture:
         """The key above the picture, in `words`' language; none by default."""
         return ()
 
+    @abstractmethod
     def paint_still(self, painter: QPainter, state: str) -> None:
-        raise NotImplementedError
+        """The parts of `state` that do not move."""
 
+    @abstractmethod
     def paint_motion(self, painter: QPainter, state: str, phase: float) -> None:
-        raise NotImplementedError
+        """The moving parts of `state` at `phase` seconds."""
 
     def motion_rects(self) -> list[QRectF]:
         """Where things move. Each frame repaints one rectangle round all of them: in Qt that
