@@ -147,3 +147,38 @@ def test_one_broken_file_leaves_the_others_showing(make_window, content_copy: Pa
     window = make_window(content=content_copy)
     assert len(window.sections) == 4
     assert window.page is Page.HOME
+
+
+def test_reopening_a_section_does_not_redo_its_pictures_or_text_styling(  # type: ignore[no-untyped-def]
+    make_window, qtbot, monkeypatch
+) -> None:
+    """Opening a section is the common tap: work that only a new size or text step needs must not
+    be paid again on every open (it kept taps over one frame)."""
+    window = make_window()
+    window.open_section(1)  # the synapse
+    illustration = window.reader.illustration
+    assert illustration is not None
+    window.grab()
+    stills = []
+    original = illustration.paint_still_layer
+    monkeypatch.setattr(
+        illustration,
+        "paint_still_layer",
+        lambda *args: stills.append(args) or original(*args),
+    )
+    styles = []
+    article = window.reader.article
+    style_for = article._style_for
+    monkeypatch.setattr(article, "_style_for", lambda px: styles.append(px) or style_for(px))
+    window.show_home()
+    qtbot.mouseClick(window.home.tiles[1], Qt.MouseButton.LeftButton)
+    window.show_next()
+    window.show_previous()
+    window.grab()
+    assert stills == []
+    assert styles == []
+    # A new text step does need both: new caption height (so a new picture size), new fonts.
+    qtbot.mouseClick(window.nav.text_size_button, Qt.MouseButton.LeftButton)
+    window.grab()
+    assert len(stills) == 1
+    assert styles == [article.document().defaultFont().pixelSize()] == [37]

@@ -718,7 +718,10 @@ class Illustration(QWidget):
 
     def set_text_step(self, step: int) -> None:
         """Follows the reader's text size for the caption (0 = normal)."""
-        self._body_step = max(0, min(len(BODY_PX_STEPS) - 1, step))
+        step = max(0, min(len(BODY_PX_STEPS) - 1, step))
+        if step == self._body_step:
+            return  # the reader calls this on every section it opens: restyling costs ~2 ms
+        self._body_step = step
         self._apply_style()
         self._arrange()
 
@@ -919,6 +922,7 @@ class Illustration(QWidget):
         width, height = self.width(), self.height()
         gap = self.metrics.px(12)
         target = self.metrics.touch_target
+        was_in_canvas = self._pause_in_canvas
         rows, self._pause_in_canvas = self._button_rows(width, gap)
         controls = len(rows) * target + max(0, len(rows) - 1) * gap
         caption = self._caption_height(width)
@@ -942,5 +946,8 @@ class Illustration(QWidget):
             pad = round(self._padding)
             self.pause_button.setGeometry(QRect(width - pad - target, pad, target, target))
         self.pause_button.raise_()
-        self.canvas.picture = None
-        self.canvas.invalidate()
+        # A new canvas size rebuilds the picture by itself (resizeEvent); the pause button moving
+        # into or out of the picture changes the corner it keeps clear.
+        if self._pause_in_canvas != was_in_canvas:
+            self.canvas.picture = None
+            self.canvas.invalidate()

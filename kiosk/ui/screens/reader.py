@@ -43,6 +43,7 @@ class ArticleText(QTextEdit):
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.document().setDocumentMargin(metrics.px(8))
         self._metrics = metrics
+        self._styled_px = 0  # the body size the document's font and style sheet are set for
 
     def showEvent(self, event: QShowEvent) -> None:
         # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
@@ -51,6 +52,15 @@ class ArticleText(QTextEdit):
         super().showEvent(event)
 
     def show_html(self, html: str, body_px: int) -> None:
+        if body_px != self._styled_px:
+            self._style_for(body_px)
+        self.setHtml(html)
+        self.verticalScrollBar().setValue(0)
+
+    def _style_for(self, body_px: int) -> None:
+        """Sets the font, spacing and column width for a body size; the document keeps them
+        through setHtml, so only a new text size pays for them (~1 ms)."""
+        self._styled_px = body_px
         font = QFont("Atkinson Hyperlegible")
         font.setPixelSize(body_px)
         document = self.document()
@@ -65,8 +75,6 @@ class ArticleText(QTextEdit):
         self.setMaximumWidth(
             round(body_px * TEXT_COLUMN_EMS) + self.verticalScrollBar().sizeHint().width()
         )
-        self.setHtml(html)
-        self.verticalScrollBar().setValue(0)
 
 
 class ReaderScreen(QWidget):
