@@ -182,3 +182,45 @@ def test_reopening_a_section_does_not_redo_its_pictures_or_text_styling(  # type
     window.grab()
     assert len(stills) == 1
     assert styles == [article.document().defaultFont().pixelSize()] == [37]
+
+
+def test_contact_screens_wait_for_first_use_and_keep_the_patients_text_size(  # type: ignore[no-untyped-def]
+    make_window, qtbot
+) -> None:
+    """The QR codes are encoded after the first paint, not before; a contact screen built late
+    still shows the text size the patient chose."""
+    window = make_window()
+    assert all(bundle.built_contact is None for bundle in window._bundles.values())
+    qtbot.mouseClick(window.nav.text_size_button, Qt.MouseButton.LeftButton)
+    assert window.text_step == 1
+    qtbot.mouseClick(window.nav.contact_button, Qt.MouseButton.LeftButton)
+    assert window.page is Page.CONTACT
+    assert window.contact.isVisible()
+    assert window.contact.details_text.document().defaultFont().pixelSize() == 37
+
+
+def test_after_the_first_paint_every_first_tap_finds_its_screens_built(  # type: ignore[no-untyped-def]
+    make_kiosk, qtbot
+) -> None:
+    controller = make_kiosk()
+    window = controller.window
+    assert set(window._bundles) == {"en"}
+    controller.start()  # what the first paint starts
+    qtbot.waitUntil(lambda: set(window._bundles) == {"en", "es"}, timeout=5000)
+    built = {language: bundle.built_contact for language, bundle in window._bundles.items()}
+    assert all(screen is not None for screen in built.values())
+    window.wake()
+    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.nav.contact_button, Qt.MouseButton.LeftButton)
+    assert window.contact is built["es"]
+    assert window.contact.title_label.text() == "Contáctenos"
+
+
+def test_the_text_keeps_its_size_when_the_theme_is_restyled(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Applying a style sheet hands every text box the label font; the body size must survive."""
+    window = make_window()
+    window.open_section(0)
+    qtbot.mouseClick(window.nav.text_size_button, Qt.MouseButton.LeftButton)
+    window.set_high_contrast(True)
+    window.open_section(1)
+    assert window.reader.article.document().defaultFont().pixelSize() == 37

@@ -110,10 +110,15 @@ class KioskController(QObject):
         self.usage.start()
         self.write_status()
         self.status_timer.start()
+        self._prepare_soon()
         interval = systemd.watchdog_interval_ms()
         if interval is not None:
             self.watchdog_timer.start(interval)
             log.info("systemd watchdog ping every %d ms", interval)
+
+    def _prepare_soon(self) -> None:
+        """Once the event loop is free, builds what a first tap would otherwise wait for."""
+        QTimer.singleShot(0, self, self.window.prepare_ahead)
 
     def on_first_paint(self, _elapsed_s: float) -> None:
         """The patient sees the kiosk: tell systemd, then begin the duties that can wait a frame."""
@@ -228,6 +233,7 @@ class KioskController(QObject):
             high_contrast=config.display.high_contrast,
         )
         self.window.set_content(fresh.content)
+        self._prepare_soon()
         self.idle.set_timeout(config.session.idle_timeout_s)
         self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
         self.usage.retention_days = config.usage.retention_days

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
@@ -27,16 +28,32 @@ class LanguageScreens:
     attract: AttractScreen
     home: HomeScreen
     reader: ReaderScreen
-    contact: ContactScreen
     updating: UpdatingScreen
     idle_warning: CountdownOverlay
     cleaning: CountdownOverlay
     display: DisplayPanel
     display_layer: ModalLayer
+    build_contact: Callable[[], ContactScreen]
+    # Told once the contact screen exists, to wire it into the window.
+    on_contact_built: Callable[[ContactScreen], None] = lambda _screen: None
+    built_contact: ContactScreen | None = field(default=None, init=False)
+
+    @property
+    def contact(self) -> ContactScreen:
+        return self.prepare_contact()
+
+    def prepare_contact(self) -> ContactScreen:
+        """Built when first needed: encoding its QR codes (~50 ms with segno's import) is better
+        spent after the first paint than before it (see KioskWindow.prepare_ahead)."""
+        if self.built_contact is None:
+            self.built_contact = self.build_contact()
+            self.on_contact_built(self.built_contact)
+        return self.built_contact
 
     @property
     def pages(self) -> tuple[QWidget, ...]:
-        return (self.attract, self.home, self.reader, self.contact, self.updating)
+        built = (self.built_contact,) if self.built_contact is not None else ()
+        return (self.attract, self.home, self.reader, self.updating, *built)
 
     def dispose(self) -> None:
         self.idle_warning.stop()
@@ -77,7 +94,7 @@ def build_language_screens(
         reader=ReaderScreen(
             text, metrics, reduced_motion=reduced_motion, language=content.language
         ),
-        contact=ContactScreen(
+        build_contact=lambda: ContactScreen(
             content.clinic, contact_section.closing_html if contact_section else "", text, metrics
         ),
         updating=UpdatingScreen(text, metrics),

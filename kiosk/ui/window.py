@@ -4,6 +4,7 @@ that switches between them."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -176,8 +177,9 @@ class KioskWindow(QWidget):
             return languages[0] if languages and language not in languages else None
         return languages[(languages.index(language) + 1) % len(languages)]
 
-    def _use_language(self, language: str) -> None:
-        if language not in self._bundles:
+    def _bundle_for(self, language: str) -> LanguageScreens:
+        bundle = self._bundles.get(language)
+        if bundle is None:
             offered = self._language_after(language)
             bundle = build_language_screens(
                 self,
@@ -190,8 +192,17 @@ class KioskWindow(QWidget):
             for page in bundle.pages:
                 self.stack.addWidget(page)
             self._bundles[language] = bundle
+        return bundle
+
+    def prepare_ahead(self) -> None:
+        """Builds now what a first tap would otherwise wait for (another language's screens,
+        the contact screens with their QR codes: 30-80 ms each); call when nobody is waiting."""
+        for language in self.languages:
+            self._bundle_for(language).prepare_contact()
+
+    def _use_language(self, language: str) -> None:
+        bundle = self._bundle_for(language)
         self.choices = replace(self.choices, language=language)
-        bundle = self._bundles[language]
         offered = self._language_after(language)
         self.nav.set_text(bundle.text)
         self.nav.offer_language(ui_text(offered).language if offered else None)
@@ -204,7 +215,7 @@ class KioskWindow(QWidget):
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)
-        bundle.contact.back_requested.connect(self.leave_contact)
+        bundle.on_contact_built = self._add_contact
         bundle.idle_warning.finished.connect(self.idle_warning_expired)
         bundle.idle_warning.finished.connect(self.reset_session)
         bundle.idle_warning.dismissed.connect(self.idle_warning_dismissed)
@@ -215,10 +226,16 @@ class KioskWindow(QWidget):
         bundle.display.done.connect(bundle.display_layer.hide)
         bundle.display_layer.tapped_outside.connect(bundle.display_layer.hide)
 
+    def _add_contact(self, contact: ContactScreen) -> None:
+        contact.back_requested.connect(self.leave_contact)
+        contact.set_text_step(self.choices.text_step)
+        self.stack.addWidget(contact)
+
     def _apply_choices_to(self, bundle: LanguageScreens) -> None:
         step = self.choices.text_step
         bundle.reader.set_text_step(step)
-        bundle.contact.set_text_step(step)
+        if bundle.built_contact is not None:
+            bundle.built_contact.set_text_step(step)
         bundle.reader.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
@@ -418,13 +435,14 @@ class KioskWindow(QWidget):
         self.page_changed.emit(self.page_name)
 
     def _screen_for(self, page: Page) -> QWidget:
-        screens: dict[Page, QWidget] = {
-            Page.ATTRACT: self.attract,
-            Page.HOME: self.home,
-            Page.READER: self.reader,
-            Page.CONTACT: self.contact,
-            Page.UPDATING: self.updating,
-            Page.STAFF: self.staff,
-            Page.USAGE: self.usage_screen,
+        # One at a time: the contact screen is built when first asked for.
+        screens: dict[Page, Callable[[], QWidget]] = {
+            Page.ATTRACT: lambda: self.attract,
+            Page.HOME: lambda: self.home,
+            Page.READER: lambda: self.reader,
+            Page.CONTACT: lambda: self.contact,
+            Page.UPDATING: lambda: self.updating,
+            Page.STAFF: lambda: self.staff,
+            Page.USAGE: lambda: self.usage_screen,
         }
-        return screens[page]
+        return screens[page]()

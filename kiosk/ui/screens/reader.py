@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -44,12 +44,21 @@ class ArticleText(QTextEdit):
         self.document().setDocumentMargin(metrics.px(8))
         self._metrics = metrics
         self._styled_px = 0  # the body size the document's font and style sheet are set for
+        self._body_font: QFont | None = None
 
     def showEvent(self, event: QShowEvent) -> None:
         # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
         # QTextEdit late); wrap it to the width it is shown at.
         self.document().setTextWidth(self.viewport().width())
         super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # QTextEdit hands its own font to the document whenever that changes, which a style
+        # sheet does on every polish (a screen first shown, the high-contrast theme applied):
+        # the body size must come back at once, or the text shows at the label size.
+        if event.type() == QEvent.Type.FontChange and self._body_font is not None:
+            self.document().setDefaultFont(self._body_font)
 
     def show_html(self, html: str, body_px: int) -> None:
         if body_px != self._styled_px:
@@ -63,6 +72,7 @@ class ArticleText(QTextEdit):
         self._styled_px = body_px
         font = QFont("Atkinson Hyperlegible")
         font.setPixelSize(body_px)
+        self._body_font = font
         document = self.document()
         document.setDefaultFont(font)
         gap = round(body_px * 0.8)

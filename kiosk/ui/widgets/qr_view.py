@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
@@ -24,6 +23,10 @@ class QrView(QWidget):
 
     def __init__(self, content: str, min_symbol_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Imported here, not at the top: segno pulls in urllib, http and email (~30 ms) and the
+        # contact screen is built after the first paint.
+        import segno
+
         # boost_error=False keeps level M even where the version has room for Q: a denser code
         # is not wanted, the lowest version at M gives the largest modules.
         code = segno.make(content, error="m", micro=False, boost_error=False, encoding="utf-8")
