@@ -130,7 +130,7 @@ def build_rows(
             floor_values=[run.first_paint_s for run in floor_starts],
         ),
         make_row(
-            "first screen painted, the kiosk's own log line (from cli import)",
+            "first screen painted, the kiosk's own log line (from the kernel's process start)",
             "s",
             [run.own_first_paint_s for run in kiosk_starts],
             budget="≤ 0.5 s",

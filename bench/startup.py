@@ -2,8 +2,8 @@
 
 The clock starts right before Popen. The process logs 'first screen painted X s after start' on
 stderr when its window gets its first paint event; a thread reading stderr timestamps that line's
-arrival. X (the process's own figure) starts later, at its command-line module's import, so both
-are kept. Then, with the process left alone on its first screen, /proc gives the CPU it uses and,
+arrival. X (the process's own figure) counts from the kernel's record of the process start; the
+outside figure adds what Popen and the stderr pipe cost, so both are kept. Then, with the process left alone on its first screen, /proc gives the CPU it uses and,
 3 s after the paint, its proportional set size.
 """
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,16 @@ def test_preview_writes_every_screen(
     image = QImage(str(tmp_path / "home.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert len(capsys.readouterr().out.splitlines()) == len(names)
+
+
+def test_the_start_clock_counts_from_the_process_start_not_the_import() -> None:
+    """The first-paint figure in the log must include the interpreter's start and the imports."""
+    script = (
+        "import time; time.sleep(0.3)\n"
+        "from kiosk import cli\n"
+        "print(time.perf_counter() - cli.PROCESS_STARTED)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert 0.3 <= float(result.stdout) < 30

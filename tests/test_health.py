@@ -154,6 +154,7 @@ def test_a_content_update_waits_for_the_next_reset(make_kiosk, content_copy: Pat
     window = controller.window
     window.wake()
     window.open_section(3)
+    controller.start()  # as the first paint does: the content watch is one of its duties
     controller.content_watch.settle_timer.setInterval(10)
     with qtbot.waitSignal(controller.content_watch.changed, timeout=5000):
         edit_section(content_copy)
@@ -169,6 +170,7 @@ def test_a_broken_update_keeps_the_last_good_content_and_is_reported(
     make_kiosk, content_copy: Path, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     controller = make_kiosk(content=content_copy)
+    controller.start()  # as the first paint does: the content watch is one of its duties
     controller.content_watch.settle_timer.setInterval(10)
     with qtbot.waitSignal(controller.content_watch.changed, timeout=5000):
         for path in (content_copy / "en").glob("*.md"):
@@ -183,6 +185,7 @@ def test_an_update_while_nobody_reads_applies_at_once(
 ) -> None:  # type: ignore[no-untyped-def]
     controller = make_kiosk(content=content_copy)
     assert controller.window.page is Page.ATTRACT
+    controller.start()  # as the first paint does: the content watch is one of its duties
     controller.content_watch.settle_timer.setInterval(10)
     with qtbot.waitSignal(controller.content_watch.changed, timeout=5000):
         edit_section(content_copy)

@@ -96,7 +96,8 @@ class KioskController(QObject):
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_INTERVAL_S * 1000)
         self.status_timer.timeout.connect(self.write_status)
-        self.content_watch = ContentWatch(self._watched_paths(), self)
+        # Watching starts with the other duties (start()): setting up inotify costs ~20 ms.
+        self.content_watch = ContentWatch((), self)
         self.content_watch.changed.connect(self.check_for_update)
         self.watchdog_timer = QTimer(self)
         self.watchdog_timer.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
@@ -110,6 +111,7 @@ class KioskController(QObject):
         self.usage.start()
         self.write_status()
         self.status_timer.start()
+        self.content_watch.watch(self._watched_paths())
         self._prepare_soon()
         interval = systemd.watchdog_interval_ms()
         if interval is not None:
