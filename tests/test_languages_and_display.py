@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk import ui_text
@@ -148,3 +149,35 @@ def test_a_translation_missing_the_open_section_sends_the_reader_home(
     assert window.page is Page.HOME
     assert window.stack.currentWidget() is window.home
     assert window.page_name == "home"
+
+
+def test_a_layer_follows_the_window_while_shown_each_time_it_is_shown(  # type: ignore[no-untyped-def]
+    make_window, qtbot, monkeypatch
+) -> None:
+    """A layer watches the window only while it shows (a filter on the window runs for every
+    event the window gets); shown again, it follows again."""
+    window = make_window()
+    layer = window.screens.display_layer
+    fits = []
+    fit = layer._fit
+    monkeypatch.setattr(layer, "_fit", lambda parent: fits.append(parent) or fit(parent))
+
+    def window_resized() -> None:
+        QApplication.sendEvent(window, QResizeEvent(window.size(), QSize(1280, 800)))
+
+    window_resized()
+    assert fits == []
+    qtbot.mouseClick(window.nav.display_button, Qt.MouseButton.LeftButton)
+    assert layer.isVisible()
+    fits.clear()
+    window_resized()
+    assert fits == [window]
+    assert layer.geometry() == window.rect()
+    layer.hide()
+    fits.clear()
+    window_resized()
+    assert fits == []
+    layer.present()
+    fits.clear()
+    window_resized()
+    assert fits == [window]

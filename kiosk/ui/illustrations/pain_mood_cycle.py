@@ -215,7 +215,9 @@ class PainMoodCyclePicture(Picture):
             t = cycle(phase, STEP_SECONDS * (1.5 if weak else 1.0), index * 0.25)
             alpha = math.sin(math.pi * t) ** 0.5
             size = self.dot * (0.7 if weak else 1.0)
-            draw_marker(painter, "circle", arrow.at(t), size, COLORS.text_muted, alpha)
+            draw_marker(
+                painter, "circle", arrow.at(t), size, COLORS.text_muted, alpha, ratio=self.ratio
+            )
 
 
 def _nearest_corner(box: QRectF, point: QPointF) -> QPointF:

@@ -295,7 +295,9 @@ class PainPathwayPicture(Picture):
             t = cycle(phase, CALM_PERIOD, index / calm_count)
             alpha = smooth(t / 0.1) * (1 - smooth((t - 0.9) / 0.1))
             point = self.calm_track.at(t)
-            draw_marker(painter, "wave", point, calm_size, COLORS.calming_signal, alpha)
+            draw_marker(
+                painter, "wave", point, calm_size, COLORS.calming_signal, alpha, ratio=self.ratio
+            )
         pulses = ((self.knee_track, self.knee_gate, 3, 0), (self.back_track, self.back_gate, 2, 1))
         for track, gate_at, count, first in pulses:
             for index in range(count):
@@ -322,12 +324,22 @@ class PainPathwayPicture(Picture):
             if stopped and state == WITH_SNRI:
                 if fade < 1:
                     point = track.at(gate_at)
-                    draw_marker(painter, "burst", point, self.size, COLORS.pain_signal, 1 - fade)
+                    draw_marker(
+                        painter,
+                        "burst",
+                        point,
+                        self.size,
+                        COLORS.pain_signal,
+                        1 - fade,
+                        ratio=self.ratio,
+                    )
                 return
             strength = 1 - (1 - PAST_GATE[state]) * fade
         alpha = smooth(t / 0.06) * (1 - smooth((t - 0.94) / 0.06)) * strength
         size = self.size * (0.55 + 0.45 * strength)
-        draw_marker(painter, "burst", track.at(t), size, COLORS.pain_signal, alpha)
+        draw_marker(
+            painter, "burst", track.at(t), size, COLORS.pain_signal, alpha, ratio=self.ratio
+        )
 
 
 def _fraction_at(track: Track, y: float) -> float:

@@ -385,9 +385,19 @@ class SynapsePicture(Picture):
             if at_receptor is not None:
                 bound[at_receptor] = True
             if index % 2 == 0:
-                draw_marker(painter, "circle", point, self.size, COLORS.serotonin, alpha)
+                draw_marker(
+                    painter, "circle", point, self.size, COLORS.serotonin, alpha, ratio=self.ratio
+                )
             else:
-                draw_marker(painter, "triangle", point, self.size, COLORS.norepinephrine, alpha)
+                draw_marker(
+                    painter,
+                    "triangle",
+                    point,
+                    self.size,
+                    COLORS.norepinephrine,
+                    alpha,
+                    ratio=self.ratio,
+                )
         for index, active in enumerate(bound):
             if active:
                 self._paint_receptor(painter, index, active=True)
@@ -435,8 +445,9 @@ class SynapsePicture(Picture):
             t = cycle(phase, 3.0, index / count)
             x = self.signal_start + length * 0.8 * t
             dot = thickness * 0.7
+            alpha = math.sin(math.pi * t)
             draw_marker(
-                painter, "circle", (x, self.mid_y), dot, COLORS.surface, math.sin(math.pi * t)
+                painter, "circle", (x, self.mid_y), dot, COLORS.surface, alpha, ratio=self.ratio
             )
 
 

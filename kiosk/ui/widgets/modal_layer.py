@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
@@ -25,7 +25,6 @@ class ModalLayer(QWidget):
         layout.addStretch(1)
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
-        window.installEventFilter(self)
         self.hide()
 
     def present(self) -> None:
@@ -51,6 +50,20 @@ class ModalLayer(QWidget):
             self.card.setFixedHeight(layout.heightForWidth(width - frame_width) + frame_height)
         self.setGeometry(parent.rect())
 
+    # The window is watched for resizes only while the layer shows: a filter on the window
+    # runs for every event it gets, sixty a second while a picture moves.
+    def showEvent(self, event: QShowEvent) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.installEventFilter(self)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.removeEventFilter(self)
+        super().hideEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         QPainter(self).fillRect(self.rect(), SCRIM)
 
@@ -62,6 +75,6 @@ class ModalLayer(QWidget):
         self.tapped_outside.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible() and isinstance(watched, QWidget):
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
             self._fit(watched)
         return False
