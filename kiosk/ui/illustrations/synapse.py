@@ -120,6 +120,9 @@ class SynapsePicture(Picture):
         ]
         self.signal_start = self.receiving_edge + self.size * 1.4
         self.paths = [self._path(index) for index in range(MESSENGERS)]
+        self._cups = [self._cup(index) for index in range(RECEPTORS)]
+        self._active_pen = pen(COLORS.text, self.line * 1.6)
+        self._resting_pen = pen(COLORS.text_muted, self.line * 1.1)
 
     def _fit_names(self, width: float) -> tuple[list[tuple[str, float, float]], float]:
         """The names under a drawing `width` wide, as (wording, centre as a share of `width`,
@@ -265,8 +268,7 @@ class SynapsePicture(Picture):
         draw_marker(painter, "circle", left, small, COLORS.serotonin)
         draw_marker(painter, "triangle", right, small, COLORS.norepinephrine)
 
-    def _paint_receptor(self, painter: QPainter, index: int, *, active: bool) -> None:
-        """A cup on the receiving cell that a messenger fits into; dark and thick while in use."""
+    def _cup(self, index: int) -> QPainterPath:
         point = self.receptors[index]
         s = self.size
         cup = QPainterPath()
@@ -274,10 +276,14 @@ class SynapsePicture(Picture):
         cup.lineTo(point.x() + s * 0.05, point.y() - s * 0.55)
         cup.lineTo(point.x() + s * 0.05, point.y() + s * 0.55)
         cup.lineTo(point.x() - s * 0.55, point.y() + s * 0.55)
+        return cup
+
+    def _paint_receptor(self, painter: QPainter, index: int, *, active: bool) -> None:
+        """A cup on the receiving cell that a messenger fits into; dark and thick while in use
+        (drawn each frame then, from shapes made once)."""
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        ink = COLORS.text if active else COLORS.text_muted
-        painter.setPen(pen(ink, self.line * (1.6 if active else 1.1)))
-        painter.drawPath(cup)
+        painter.setPen(self._active_pen if active else self._resting_pen)
+        painter.drawPath(self._cups[index])
 
     def _paint_transporter(self, painter: QPainter, point: QPointF, *, blocked: bool) -> None:
         """A doorway through the sending cell's wall; plugged by a capsule when blocked."""
