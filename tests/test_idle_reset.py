@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers.touch import tap
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 
+from kiosk.theme import COLORS, HIGH_CONTRAST
+from kiosk.ui.screens.attract import RINGS, BreathingHalo
 from kiosk.ui.window import Page
 
 
@@ -136,3 +140,26 @@ def test_the_attract_screen_animates_only_while_shown_and_never_with_reduced_mot
     assert window.attract.halo.is_animating
     window.attract.set_reduced_motion(True)
     assert not window.attract.halo.is_animating
+
+
+@pytest.mark.parametrize("colors", [COLORS, HIGH_CONTRAST], ids=["normal", "high contrast"])
+def test_the_halo_rings_look_like_tints_stacked_over_the_background(qtbot, colors) -> None:  # type: ignore[no-untyped-def]
+    """The rings are painted opaque (cheaper), in the colours their translucent tints make."""
+    halo = BreathingHalo(300)
+    qtbot.addWidget(halo)
+    halo.set_colors(colors)
+    halo.set_reduced_motion(True)  # a still frame: the breath half way
+    image = halo.grab().toImage()
+    background, accent = QColor(colors.background), QColor(colors.accent)
+    expected = background
+    # A point inside each ring but outside the next (radii 0.93, 0.73, 0.52 and the core 0.3).
+    for (_share, alpha), where in zip(RINGS, (0.85, 0.62, 0.42), strict=True):
+        channels = [
+            base + (ink - base) * alpha
+            for base, ink in zip(expected.getRgbF()[:3], accent.getRgbF()[:3], strict=True)
+        ]
+        expected = QColor.fromRgbF(*channels)
+        seen = image.pixelColor(round(150 + 150 * where), 150)
+        assert abs(seen.red() - expected.red()) <= 1
+        assert abs(seen.green() - expected.green()) <= 1
+        assert abs(seen.blue() - expected.blue()) <= 1

@@ -17,6 +17,29 @@ from kiosk.ui_text import UiText
 # 3 % CPU budget (bench/results.md: 4.9 % at 30 frames a second with the parent repainted too).
 BREATH_MS = 6000
 FRAME_MS = 50
+# The three rings: their size (share of the halo) and how strongly each tints what is beneath it.
+RINGS = ((1.0, 0.10), (0.78, 0.18), (0.56, 0.26))
+
+
+def _over(beneath: QColor, ink: QColor, alpha: float) -> QColor:
+    """`ink` at `alpha` over an opaque `beneath`, as the opaque colour the eye sees."""
+    return QColor.fromRgbF(
+        beneath.redF() + (ink.redF() - beneath.redF()) * alpha,
+        beneath.greenF() + (ink.greenF() - beneath.greenF()) * alpha,
+        beneath.blueF() + (ink.blueF() - beneath.blueF()) * alpha,
+    )
+
+
+def ring_colors(colors: Colors) -> list[QColor]:
+    """Each ring as the opaque colour of the tints stacked up to it over the background: the
+    same picture as translucent rings, for half the painting (no blending of large areas)."""
+    accent = QColor(colors.accent)
+    beneath = QColor(colors.background)
+    stacked = []
+    for _share, alpha in RINGS:
+        beneath = _over(beneath, accent, alpha)
+        stacked.append(beneath)
+    return stacked
 
 
 class BreathingHalo(QWidget):
@@ -34,9 +57,11 @@ class BreathingHalo(QWidget):
         self._timer.timeout.connect(self.update)
         self._reduced_motion = False
         self._colors = COLORS
+        self._rings = ring_colors(COLORS)
 
     def set_colors(self, colors: Colors) -> None:
         self._colors = colors
+        self._rings = ring_colors(colors)
         self.update()
 
     @property
@@ -77,14 +102,11 @@ class BreathingHalo(QWidget):
         centre = QPointF(self.width() / 2, self.height() / 2)
         largest = self.width() / 2
         breath = self._phase()
-        accent = QColor(self._colors.accent)
-        for ring, share in enumerate((1.0, 0.78, 0.56)):
-            color = QColor(accent)
-            color.setAlphaF(0.10 + 0.08 * ring)
+        for (share, _alpha), color in zip(RINGS, self._rings, strict=True):
             painter.setBrush(color)
             radius = largest * share * (0.86 + 0.14 * breath)
             painter.drawEllipse(centre, radius, radius)
-        painter.setBrush(accent)
+        painter.setBrush(QColor(self._colors.accent))
         core = largest * 0.30
         painter.drawEllipse(centre, core, core)
         # A fingertip mark in the middle says "touch here" without words.
