@@ -13,6 +13,7 @@ it was made for (`language=`; English for a language without a table).
 
 from __future__ import annotations
 
+import logging
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.frame_budget import CHECK_MS, FrameBudget
 from kiosk.illustration_text import (
     IllustrationText,
     StateWords,
@@ -48,8 +50,11 @@ from kiosk.theme import BODY_PX_STEPS, COLORS, Metrics
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
+log = logging.getLogger(__name__)
+
+# One for the process: what a frame costs is the machine's, whichever picture draws it.
+FRAME_BUDGET = FrameBudget()
 FONT_FAMILY = "Atkinson Hyperlegible"
-FRAME_MS = 16  # about 60 frames a second
 FRAME_MARGIN = 4  # 1080p pixels round the moving part, for antialiased edges
 MIN_PICTURE = 180  # the smallest picture height worth showing, in 1080p pixels
 MIN_WIDTH = 560  # in 1080p pixels: about 400 px on a 1280×800 screen
@@ -617,14 +622,13 @@ class Illustration(QWidget):
         self._phase_base = self.picture.still_phase
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
+        self._frames_to_check = 0
         # Coarse: Qt may shift a frame by a millisecond to share wake-ups; the motion is timed
         # by the clock, not by counting frames, so it stays smooth and costs less.
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
 
         self.canvas = _Canvas(self)
-        # Straight to the canvas: one Python call a frame fewer.
-        self._timer.timeout.connect(self.canvas.next_frame)
+        self._timer.timeout.connect(self._on_frame)
         self.caption_label = text_label("", "IllustrationCaption", self)
         # Measures every state's caption for the layout without touching the one on show.
         self._caption_probe = text_label("", "IllustrationCaption", self)
@@ -838,11 +842,37 @@ class Illustration(QWidget):
         )
         if should_run and not self._timer.isActive():
             self._clock.start()
-            self._timer.start()
+            FRAME_BUDGET.begin()
+            self._start_frames(FRAME_BUDGET.interval_ms)
         elif not should_run and self._timer.isActive():
             self._phase_base += self._clock.elapsed() / 1000
             self._timer.stop()
             self._clock.invalidate()
+
+    def _start_frames(self, interval_ms: int) -> None:
+        self._frames_to_check = CHECK_MS // interval_ms
+        self._timer.start(interval_ms)
+
+    def _on_frame(self) -> None:
+        self.canvas.next_frame()
+        # The budget is read every CHECK_MS of motion, counted in frames: no second timer.
+        self._frames_to_check -= 1
+        if self._frames_to_check <= 0:
+            self._check_budget()
+
+    def _check_budget(self) -> None:
+        changed = FRAME_BUDGET.check()
+        interval = FRAME_BUDGET.interval_ms
+        self._start_frames(interval)
+        if not changed:
+            return
+        log.info(
+            "pictures now draw %d frames a second: %.1f %% of a core at the last reading"
+            " (budget %.0f %% while one moves)",
+            round(1000 / interval),
+            FRAME_BUDGET.last_percent or 0.0,
+            FRAME_BUDGET.budget_percent,
+        )
 
     def _sync_pause_button(self) -> None:
         self.pause_button.setVisible(not self._reduced_motion)
