@@ -236,7 +236,7 @@ def main() -> int:
         "--seconds",
         type=float,
         default=3.0,
-        help="each CPU/frame window (3 s keeps a 5-run bench near 5 minutes; 5 s takes ~8)",
+        help="each CPU window and each frame window (3 s keeps a 5-run bench near 7 minutes)",
     )
     parser.add_argument("--taps", type=int, default=200, help="taps of each kind in a run")
     parser.add_argument(
