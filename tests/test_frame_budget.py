@@ -1,4 +1,4 @@
-"""The pictures draw 60 frames a second where that fits the CPU budget, else 30."""
+"""The pictures draw 60 frames a second where that fits the CPU budget, else 30, else 20."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import logging
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.frame_budget import CHECK_MS, FAST_MS, SLOW_MS, FrameBudget
+from kiosk.frame_budget import CHECK_MS, FAST_MS, INTERVALS_MS, FrameBudget
 from kiosk.theme import Metrics
 from kiosk.ui.illustrations import base, create_illustration
+
+SLOW_MS, SLOWEST_MS = INTERVALS_MS[1:]
 
 
 class FakeClock:
@@ -59,10 +61,21 @@ def test_thirty_after_two_readings_in_a_row_over_budget() -> None:
     assert budget.last_percent == pytest.approx(4.0)
 
 
-def test_back_to_sixty_only_with_room_to_spare() -> None:
+def test_twenty_when_thirty_is_still_over_budget_and_never_slower() -> None:
     clock = FakeClock()
     budget = FrameBudget(clock=clock, interval_ms=SLOW_MS)
-    # 1.5 % at 30 frames would be about 3 % at 60: stay; well under, go back up.
+    assert readings(budget, clock, 3.2, 3.2, 4.0, 4.0) == [
+        SLOW_MS,
+        SLOWEST_MS,
+        SLOWEST_MS,
+        SLOWEST_MS,
+    ]
+
+
+def test_back_up_a_rate_only_with_room_to_spare() -> None:
+    clock = FakeClock()
+    budget = FrameBudget(clock=clock, interval_ms=SLOW_MS)
+    # 1.5 % at 30 frames would be about 3.1 % at 60: stay; at 1.0 %, about 2.1 %: go back up.
     assert readings(budget, clock, 1.5, 1.5, 1.0, 1.0) == [SLOW_MS, SLOW_MS, SLOW_MS, FAST_MS]
 
 
