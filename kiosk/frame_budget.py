@@ -42,6 +42,11 @@ class FrameBudget:
     _warming: bool = field(default=True, repr=False)
     _in_a_row: int = field(default=0, repr=False)
 
+    @property
+    def frames_per_second(self) -> int:
+        """The nominal rate, 60, 30 or 20 (the intervals are whole milliseconds)."""
+        return round(100 / self.interval_ms) * 10
+
     def begin(self) -> None:
         """A picture starts (or resumes) moving; its first reading is left out, since the
         first frames also build the picture."""

@@ -34,6 +34,10 @@ class Status:
     problems: list[str] = field(default_factory=list)
     pending_content: str | None = None
     unreviewed_translations: list[str] = field(default_factory=list)
+    # The pictures' frame rate the kiosk chose for this machine (kiosk/frame_budget.py), and the
+    # CPU share of the latest reading while one moved.
+    picture_frames_per_s: int = 60
+    picture_cpu_percent: float | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
@@ -49,6 +53,12 @@ def human_report(status: Status) -> str:
         f"Config: {status.config_file or 'none (built-in defaults)'}",
         f"Screen: {status.screen_size}",
         f"Log: {status.log_file or 'standard error only'}",
+        f"Pictures: {status.picture_frames_per_s} frames a second"
+        + (
+            f" ({status.picture_cpu_percent:.1f} % of a core at the last reading)"
+            if status.picture_cpu_percent is not None
+            else " (no picture has moved yet)"
+        ),
     ]
     if status.pending_content:
         lines.append(f"Content update waiting for the next reset: {status.pending_content}")

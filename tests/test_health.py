@@ -89,6 +89,7 @@ def test_status_file_is_written_and_kiosk_status_prints_it(
     record = json.loads((tmp_path / "state" / "status.json").read_text(encoding="utf-8"))
     assert record["screen"] == "home"
     assert record["sections"] == 5
+    assert record["picture_frames_per_s"] == 60
     assert len(record["content_hash"]) == 12
     assert any(
         "'session.warning_s' = 99 is outside 10-60" in problem for problem in record["problems"]
@@ -96,6 +97,7 @@ def test_status_file_is_written_and_kiosk_status_prints_it(
     assert main(["status", "--config", str(config)]) == 0
     out = capsys.readouterr().out
     assert "Showing: home" in out
+    assert "Pictures: 60 frames a second (no picture has moved yet)" in out
     assert "session.warning_s" in out
 
 

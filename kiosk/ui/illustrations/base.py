@@ -862,14 +862,13 @@ class Illustration(QWidget):
 
     def _check_budget(self) -> None:
         changed = FRAME_BUDGET.check()
-        interval = FRAME_BUDGET.interval_ms
-        self._start_frames(interval)
+        self._start_frames(FRAME_BUDGET.interval_ms)
         if not changed:
             return
         log.info(
             "pictures now draw %d frames a second: %.1f %% of a core at the last reading"
             " (budget %.0f %% while one moves)",
-            round(1000 / interval),
+            FRAME_BUDGET.frames_per_second,
             FRAME_BUDGET.last_percent or 0.0,
             FRAME_BUDGET.budget_percent,
         )
