@@ -81,13 +81,15 @@ def test_preview_writes_every_screen(
 
 
 def test_the_start_clock_counts_from_the_process_start_not_the_import() -> None:
-    """The first-paint figure in the log must include the interpreter's start and the imports."""
+    """The first-paint figure in the log must include the interpreter's start and the imports:
+    its clock starts before the first line of the program that imports the kiosk."""
     script = (
-        "import time; time.sleep(0.3)\n"
+        "import time\n"
+        "first_line = time.perf_counter()\n"
         "from kiosk import cli\n"
-        "print(time.perf_counter() - cli.PROCESS_STARTED)\n"
+        "print(first_line - cli.PROCESS_STARTED)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
-    assert 0.3 <= float(result.stdout) < 30
+    assert 0 < float(result.stdout) < 30
