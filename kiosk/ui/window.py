@@ -180,13 +180,11 @@ class KioskWindow(QWidget):
     def _bundle_for(self, language: str) -> LanguageScreens:
         bundle = self._bundles.get(language)
         if bundle is None:
-            offered = self._language_after(language)
             bundle = build_language_screens(
                 self,
                 self.content.in_language(language),
                 self._metrics,
                 reduced_motion=self.choices.reduced_motion,
-                other_language_name=ui_text(offered).language if offered else None,
             )
             self._connect(bundle)
             for page in bundle.pages:
@@ -211,7 +209,6 @@ class KioskWindow(QWidget):
     def _connect(self, bundle: LanguageScreens) -> None:
         bundle.attract.woken.connect(self.wake)
         bundle.home.section_chosen.connect(self.open_section)
-        bundle.home.language_requested.connect(self.next_language)
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)
