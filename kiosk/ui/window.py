@@ -10,7 +10,7 @@ from enum import Enum
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Section
 from kiosk.loading import KioskContent
@@ -26,6 +26,7 @@ from kiosk.ui.screens.updating import UpdatingScreen
 from kiosk.ui.style import apply_style
 from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui_text import ui_text
 
 log = logging.getLogger(__name__)
@@ -88,9 +89,11 @@ class KioskWindow(QWidget):
         self._page_before_contact = Page.HOME
         self._bundles: dict[str, LanguageScreens] = {}
 
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.nav = NavBar(ui_text(content.language), metrics)
         layout = QVBoxLayout(self)
+        # The screen sizes the window, never its contents: they must fit what the screen offers.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
