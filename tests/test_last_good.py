@@ -41,9 +41,11 @@ def test_a_config_typo_keeps_the_last_good_config_and_says_why(
     controller, config = watched_kiosk
     caplog.set_level(logging.INFO)
     good = controller.config
-    with qtbot.waitSignal(controller.content_watch.changed, timeout=5000):
-        with config.open("a", encoding="utf-8") as stream:
-            stream.write("[display\n")
+    with (
+        qtbot.waitSignal(controller.content_watch.changed, timeout=5000),
+        config.open("a", encoding="utf-8") as stream,
+    ):
+        stream.write("[display\n")
     assert controller.config == good
     assert controller.config.staff.pin_hash == PIN_HASH
     assert controller.config.content_folder(Path("/bundled")) == content_copy
