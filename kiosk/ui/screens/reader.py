@@ -51,8 +51,13 @@ class ArticleText(QTextEdit):
     def showEvent(self, event: QShowEvent) -> None:
         # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
         # QTextEdit late); wrap it to the width it is shown at.
-        self.document().setTextWidth(self.viewport().width())
+        self.wrap_to_view()
         super().showEvent(event)
+
+    def wrap_to_view(self) -> None:
+        """Lays the text out now, at the width the view shows (never wider: lines would run
+        under the scrollbar or a picture beside it)."""
+        self.document().setTextWidth(self.viewport().width())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -298,8 +303,12 @@ class ReaderScreen(QWidget):
         return scrollbar.value() / scrollbar.maximum() if scrollbar.maximum() else 0.0
 
     def _restore_scroll_share(self, share: float) -> None:
-        # The new size's layout is needed before the old reading position can be found again.
-        self.article.document().adjustSize()
+        # The new size's layout is needed before the old reading position can be found again:
+        # the column's width (it grows with the text) first, then the text wrapped to it.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.article.wrap_to_view()
         scrollbar = self.article.verticalScrollBar()
         scrollbar.setValue(round(share * scrollbar.maximum()))
 
