@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.config import Config
+from kiosk.glass import screen_density
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
@@ -76,10 +77,34 @@ def target_screen(index: int) -> QScreen:
     return screens[0]
 
 
+def screen_metrics(config: Config, size: QSize) -> Metrics:
+    """Sizes for a screen of `size` on the configured monitor's glass; logs where its physical
+    size came from (DESIGN.md's targets and text are millimetres, not pixels)."""
+    screen = target_screen(config.display.screen)
+    reported = screen.physicalSize()
+    density = screen_density(
+        size.width(),
+        size.height(),
+        (reported.width(), reported.height()),
+        config.display.diagonal_in,
+    )
+    metrics = Metrics.for_screen(size.width(), size.height(), density.px_per_mm)
+    log.info(
+        "screen %dx%d, %.2f px/mm from %s: touch targets %d px, body text %d px",
+        size.width(),
+        size.height(),
+        density.px_per_mm,
+        density.source,
+        metrics.touch_target,
+        metrics.body_px(0),
+    )
+    return metrics
+
+
 def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[KioskWindow, Metrics]:
     """The window and its stylesheet, laid out for a screen of `size`."""
-    metrics = Metrics.for_screen(size.width(), size.height())
     app = application()
+    metrics = screen_metrics(config, size)
     apply_style(metrics)
     font = QFont(FONT_FAMILY)
     font.setPixelSize(metrics.label_px)

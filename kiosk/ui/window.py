@@ -111,9 +111,8 @@ class KioskWindow(QWidget):
         self.usage_screen.back_requested.connect(self.show_staff)
         self.stack.addWidget(self.staff)
         self.stack.addWidget(self.usage_screen)
+        self._styled: tuple[bool, int] = (False, 0)  # what build_window styled the app for
         self.set_content(content)
-        if high_contrast:
-            apply_style(metrics, HIGH_CONTRAST)
 
     # Content and language ------------------------------------------------------------------------
 
@@ -240,6 +239,23 @@ class KioskWindow(QWidget):
         bundle.attract.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
         self.nav.show_text_step(step)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """One style sheet carries the theme and the text size to every widget at once; it is
+        applied only when either changed (restyling every widget costs tens of ms)."""
+        wanted = (self.choices.high_contrast, self.choices.text_step)
+        if wanted == self._styled:
+            return
+        self._styled = wanted
+        high_contrast, step = wanted
+        apply_style(self._metrics, HIGH_CONTRAST if high_contrast else COLORS, step)
+        # Larger labels may need another row in the bar; the open screen reflows now, not on
+        # the next event loop pass, so no frame shows the old layout with the new sizes.
+        self.nav.fit()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def next_language(self) -> None:
         """Switches to the next language, keeping the patient on the same page and section."""
@@ -346,7 +362,6 @@ class KioskWindow(QWidget):
         if on == self.choices.high_contrast:
             return
         self.choices = replace(self.choices, high_contrast=on)
-        apply_style(self._metrics, HIGH_CONTRAST if on else COLORS)
         self._apply_choices_to(self.screens)
         log.info("high contrast %s", "on" if on else "off")
 

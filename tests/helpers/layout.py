@@ -98,7 +98,10 @@ def _button_problem(button: QAbstractButton, min_target: int) -> str | None:
 
 
 def layout_problems(window: QWidget, min_target: int) -> list[str]:
-    QApplication.processEvents()  # let pending layout requests settle, as a paint would
+    # Let pending layout requests settle, as the frames after a tap would (one can post another:
+    # a restyle, then the layouts it invalidates).
+    for _ in range(3):
+        QApplication.processEvents()
     problems = []
     bounds = window.rect()
     leaves = _visible_leaves(window)

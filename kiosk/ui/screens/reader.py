@@ -183,7 +183,7 @@ class ReaderScreen(QWidget):
         self.article = ArticleText(metrics)
         self.kinetic = KineticScroll(self.article, min_swipe_px=metrics.px(140))
         self.kinetic.swiped.connect(self._on_swipe)
-        self.more_below_label = text_label(text.more_below, "MoreBelow", wrap=False)
+        self.more_below_label = text_label(text.more_below, "MoreBelow")
         more_policy = self.more_below_label.sizePolicy()
         more_policy.setRetainSizeWhenHidden(True)
         self.more_below_label.setSizePolicy(more_policy)

@@ -89,14 +89,14 @@ class NavBar(QWidget):
         ):
             button.set_label(label)
         self.show_text_step(self._step)
-        self._fit()
+        self.fit()
 
     def offer_language(self, name: str | None) -> None:
         """Shows the button that switches to the language called `name` (in that language)."""
         self.language_button.setVisible(name is not None)
         if name is not None:
             self.language_button.set_label(name)
-        self._fit()
+        self.fit()
 
     def show_text_step(self, step: int) -> None:
         self._step = step
@@ -127,13 +127,25 @@ class NavBar(QWidget):
         for index, button in enumerate(shown):
             self._grid.addWidget(button, index // per_row, index % per_row)
 
-    def _fit(self) -> None:
-        # One row when every label fits at its natural width; two on narrow (portrait) screens.
+    def fit(self) -> None:
+        """As few rows as fit every label at its natural width: one on a wide screen, more on
+        a narrow one or at a large text size."""
         margins = self._grid.contentsMargins()
-        needed = sum(button.sizeHint().width() for button in self._shown())
-        needed += self._grid.spacing() * (len(self._shown()) - 1) + margins.left() + margins.right()
-        self._arrange(1 if needed <= self.width() else 2)
+        room = self.width() - margins.left() - margins.right()
+        shown = self._shown()
+        spacing = self._grid.spacing()
+        for rows in range(1, len(shown) + 1):
+            per_row = -(-len(shown) // rows)
+            lines = [shown[start : start + per_row] for start in range(0, len(shown), per_row)]
+            # Buttons in a grid share its columns: each column is as wide as its widest label.
+            columns = [
+                max(line[column].sizeHint().width() for line in lines if column < len(line))
+                for column in range(per_row)
+            ]
+            if sum(columns) + spacing * (per_row - 1) <= room:
+                break
+        self._arrange(rows)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
