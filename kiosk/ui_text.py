@@ -15,6 +15,7 @@ class UiText:
     previous: str
     next: str
     text_size: str
+    text_size_short: str  # on the bar where `text_size` does not fit (kiosk/ui/widgets/nav_bar.py)
     contact: str
     home_intro: str
     progress: str  # {current} and {total}
@@ -34,6 +35,7 @@ class UiText:
     cleaning_countdown: str  # {seconds}
     language: str  # the language's own name, on the button that switches to it
     display_options: str
+    display_options_short: str  # on the bar where `display_options` does not fit
     high_contrast: str
     reduced_motion: str
     larger_text: str
@@ -47,6 +49,7 @@ ENGLISH = UiText(
     previous="← Previous",
     next="Next →",
     text_size="Text size",
+    text_size_short="Text size",
     contact="Contact",
     home_intro="Touch a topic to read it.",
     progress="{current} of {total}",
@@ -66,6 +69,7 @@ ENGLISH = UiText(
     cleaning_countdown="Touches are paused. Back in {seconds} seconds.",
     language="English",
     display_options="Display",
+    display_options_short="Display",
     high_contrast="High contrast",
     reduced_motion="Less motion",
     larger_text="Extra large text",
@@ -78,7 +82,8 @@ SPANISH = UiText(
     home="Inicio",
     previous="← Anterior",
     next="Siguiente →",
-    text_size="Tamaño",
+    text_size="Tamaño del texto",
+    text_size_short="Tamaño",
     contact="Contacto",
     home_intro="Toque un tema para leerlo.",
     progress="{current} de {total}",
@@ -97,7 +102,8 @@ SPANISH = UiText(
     cleaning_title="Limpieza de la pantalla",
     cleaning_countdown="Los toques están en pausa. Se reanudan en {seconds} segundos.",
     language="Español",
-    display_options="Pantalla",
+    display_options="Opciones de pantalla",
+    display_options_short="Pantalla",
     high_contrast="Alto contraste",
     reduced_motion="Menos movimiento",
     larger_text="Letra extra grande",

@@ -89,7 +89,12 @@ def build_language_screens(
         content=content,
         attract=AttractScreen(article.title, content.clinic.name, text, metrics),
         home=HomeScreen(
-            article.title, article.sections, text, metrics, language_name=other_language_name
+            article.title,
+            article.sections,
+            text,
+            metrics,
+            language=content.language,
+            language_name=other_language_name,
         ),
         reader=ReaderScreen(
             text, metrics, reduced_motion=reduced_motion, language=content.language

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
+from kiosk.illustration_text import illustration_text
 from kiosk.theme import Metrics
 from kiosk.ui.illustrations import thumbnail
 from kiosk.ui.widgets.labels import text_label
@@ -29,7 +30,7 @@ PICTURE_MIN_SCALE = 0.9
 class SectionTile(QPushButton):
     """A whole tile is one button: its labels let taps fall through to it."""
 
-    def __init__(self, number: int, section: Section, metrics: Metrics) -> None:
+    def __init__(self, number: int, section: Section, metrics: Metrics, *, language: str) -> None:
         super().__init__()
         self.setObjectName("SectionTile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -49,7 +50,10 @@ class SectionTile(QPushButton):
             self.picture.setPixmap(
                 thumbnail(section.illustration, QSize(metrics.px(170), metrics.px(125)), metrics)
             )
-            self.picture.setAccessibleName("")
+            # Named like the picture it stands for, in the tile's language: a screen reader says
+            # what the small drawing is instead of skipping it or reading "image".
+            words = illustration_text(language).for_key(section.illustration)
+            self.picture.setAccessibleName(words.title)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(
             metrics.spacing, metrics.spacing, metrics.spacing, metrics.spacing
@@ -93,6 +97,7 @@ class HomeScreen(QWidget):
         text: UiText,
         metrics: Metrics,
         *,
+        language: str,
         language_name: str | None = None,
     ) -> None:
         super().__init__()
@@ -102,7 +107,7 @@ class HomeScreen(QWidget):
         self.language_button = TouchButton(language_name) if language_name else None
         self.intro_label = text_label(text.home_intro, "Intro")
         self.tiles = [
-            SectionTile(number, section, metrics)
+            SectionTile(number, section, metrics, language=language)
             for number, section in enumerate(sections, start=1)
         ]
         for index, tile in enumerate(self.tiles):
