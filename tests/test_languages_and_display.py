@@ -225,3 +225,22 @@ def test_every_home_thumbnail_is_named_in_its_language(make_window) -> None:  # 
             assert tile.picture is not None
             title = illustration_text(language).for_key(key).title
             assert tile.picture.accessibleName() == title, (language, key)
+
+
+def test_the_balance_sentence_shows_with_every_picture_of_the_medicine(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Benefit is judged after weeks, nausea is the most common side effect, ask your care team:
+    under every section whose picture shows the medicine, in the section's language."""
+    window = make_window()
+    for language in window.languages:
+        if window.choices.language != language:
+            window.next_language()
+        shown = []
+        for index, section in enumerate(window.sections):
+            window.open_section(index)
+            notice = window.reader.disclaimer_label.text()
+            balance = illustration_text(language).balance
+            assert notice.startswith(balance) == bool(section.illustration), section.slug
+            assert notice.endswith(ui_text.CATALOG[language].disclaimer)
+            if section.illustration:
+                shown.append(section.illustration)
+        assert sorted(shown) == ["pain-mood-cycle", "pain-pathway", "synapse"]

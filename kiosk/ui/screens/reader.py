@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
+from kiosk.illustration_text import illustration_text
 from kiosk.theme import Metrics
 from kiosk.ui.illustrations import create_illustration
 from kiosk.ui.illustrations.base import Illustration
@@ -116,6 +117,9 @@ class ReaderScreen(QWidget):
         more_policy = self.more_below_label.sizePolicy()
         more_policy.setRetainSizeWhenHidden(True)
         self.more_below_label.setSizePolicy(more_policy)
+        # With a picture that shows the medicine, one plain sentence of balance (DESIGN.md) opens
+        # the notice at the foot: full width, it costs the picture a line, not a column of lines.
+        self._balance = illustration_text(language).balance
         self.disclaimer_label = text_label(text.disclaimer, "Disclaimer")
 
         header = QHBoxLayout()
@@ -160,6 +164,7 @@ class ReaderScreen(QWidget):
         self.progress_label.setText(progress)
         self.progress_label.setAccessibleName(progress)
         self._show_illustration(section.illustration)
+        self._show_notice(balance=self._shows_medicine(section))
         self._render()
 
     @property
@@ -168,6 +173,17 @@ class ReaderScreen(QWidget):
         key = self._section.illustration if self._section is not None else None
         return self.illustrations.get(key) if key else None
 
+    def _shows_medicine(self, section: Section) -> bool:
+        if not section.illustration:
+            return False
+        words = illustration_text(self._language).for_key(section.illustration)
+        return any(state.balance for state in words.states().values())
+
+    def _show_notice(self, *, balance: bool) -> None:
+        notice = f"{self._balance} {self._text.disclaimer}" if balance else self._text.disclaimer
+        self.disclaimer_label.setText(notice)
+        self.disclaimer_label.setAccessibleName(notice)
+
     def reset(self) -> None:
         """Forgets the section, reading position and every picture's state (idle reset)."""
         self.kinetic.stop()
@@ -175,6 +191,7 @@ class ReaderScreen(QWidget):
         self.article.clear()
         self.article.verticalScrollBar().setValue(0)
         self._show_illustration(None)
+        self._show_notice(balance=False)
         for illustration in self.illustrations.values():
             illustration.reset()
 
