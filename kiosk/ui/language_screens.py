@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.theme import Metrics
 from kiosk.ui.screens.attract import AttractScreen
@@ -77,6 +78,7 @@ def build_language_screens(
     *,
     reduced_motion: bool,
     other_language_name: str | None,
+    frame_budget: FrameBudget,
 ) -> LanguageScreens:
     """Everything a patient sees in `content.language`; overlays are layered on `window`."""
     text = ui_text(content.language)
@@ -92,7 +94,11 @@ def build_language_screens(
             article.title, article.sections, text, metrics, language_name=other_language_name
         ),
         reader=ReaderScreen(
-            text, metrics, reduced_motion=reduced_motion, language=content.language
+            text,
+            metrics,
+            reduced_motion=reduced_motion,
+            language=content.language,
+            frame_budget=frame_budget,
         ),
         build_contact=lambda: ContactScreen(
             content.clinic, contact_section.closing_html if contact_section else "", text, metrics

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
+from kiosk.frame_budget import FrameBudget
 from kiosk.theme import Metrics
-from kiosk.ui.illustrations import create_illustration
-from kiosk.ui.illustrations.base import Illustration
+from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
@@ -94,7 +94,13 @@ class ReaderScreen(QWidget):
     illustration_used = Signal(str)
 
     def __init__(
-        self, text: UiText, metrics: Metrics, *, reduced_motion: bool = False, language: str = "en"
+        self,
+        text: UiText,
+        metrics: Metrics,
+        *,
+        reduced_motion: bool = False,
+        language: str = "en",
+        frame_budget: FrameBudget | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
@@ -104,6 +110,7 @@ class ReaderScreen(QWidget):
         self._text_step = 0
         self._reduced_motion = reduced_motion
         self._language = language
+        self._frame_budget = frame_budget
         # Made when a section first needs one, then kept: each remembers nothing between sessions.
         self.illustrations: dict[str, Illustration] = {}
         self.title_label = text_label("", "SectionTitle")
@@ -194,7 +201,11 @@ class ReaderScreen(QWidget):
         illustration = self.illustrations.get(key)
         if illustration is None:
             illustration = create_illustration(
-                key, self._metrics, reduced_motion=self._reduced_motion, language=self._language
+                key,
+                self._metrics,
+                reduced_motion=self._reduced_motion,
+                language=self._language,
+                frame_budget=self._frame_budget,
             )
             illustration.used.connect(lambda key=key: self.illustration_used.emit(key))
             self.illustrations[key] = illustration
