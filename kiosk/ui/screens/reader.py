@@ -105,15 +105,20 @@ class PicturePanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._metrics = metrics
         self.illustration: Illustration | None = None
+        # Every picture lives on this one stage, only the shown one visible: a scroll area
+        # deletes the widget it is given another in place of, and a taken one loses its owner.
+        self._stage = QWidget()
+        self.setWidget(self._stage)
+        # The screen's background shows through, in either theme.
+        self.viewport().setAutoFillBackground(False)
 
     def show_illustration(self, illustration: Illustration | None) -> None:
         if self.illustration is not None and self.illustration is not illustration:
-            self.takeWidget()
             self.illustration.hide()
         self.illustration = illustration
-        if illustration is not None and self.widget() is not illustration:
-            self.setWidget(illustration)
         if illustration is not None:
+            if illustration.parentWidget() is not self._stage:
+                illustration.setParent(self._stage)
             illustration.show()
         self.updateGeometry()
         self.fit()
@@ -140,7 +145,8 @@ class PicturePanel(QScrollArea):
             # The scrollbar comes: the picture is narrower by its width, and taller for that.
             width -= self.verticalScrollBar().sizeHint().width()
             needed = self.illustration.height_for_width(width)
-        self.illustration.resize(width, max(room.height(), needed))
+        self._stage.resize(width, max(room.height(), needed))
+        self.illustration.setGeometry(self._stage.rect())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
