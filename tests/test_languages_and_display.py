@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk import ui_text
 from kiosk.cli import main
+from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
 from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST, TEXT_SIZE_STEPS
 from kiosk.ui.window import Page
@@ -235,7 +236,7 @@ def test_every_home_thumbnail_is_named_in_its_language(make_window) -> None:  # 
         assert len(pictured) == 3
         for tile, key in pictured:
             assert tile.picture is not None
-            title = illustration_text(language).for_key(key).title
+            title = SPEC_BY_KEY[key].words_of(illustration_text(language)).title
             assert tile.picture.accessibleName() == title, (language, key)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
+from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
 from kiosk.theme import Metrics
 from kiosk.ui.illustrations import thumbnail
@@ -50,7 +51,7 @@ class SectionTile(QPushButton):
             )
             # Named like the picture it stands for, in the tile's language: a screen reader says
             # what the small drawing is instead of skipping it or reading "image".
-            words = illustration_text(language).for_key(section.illustration)
+            words = SPEC_BY_KEY[section.illustration].words_of(illustration_text(language))
             self.picture.setAccessibleName(words.title)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(
