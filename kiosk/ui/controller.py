@@ -24,7 +24,7 @@ from kiosk.ui.content_watch import ContentWatch
 from kiosk.ui.illustrations import base as illustrations
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.session import IdleWatch
-from kiosk.ui.staff_access import StaffAccess
+from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.usage_recorder import UsageRecorder
 from kiosk.ui.window import KioskWindow, Page
 from kiosk.usage import UsageStore
@@ -345,7 +345,9 @@ class KioskController(QObject):
             config_file=str(loaded.config.source) if loaded.config.source else None,
             screen_size=f"{size.width()}x{size.height()}",
             log_file=str(self._log_file) if self._log_file else None,
-            problems=[str(problem) for problem in loaded.problems] + list(self.reload_problems),
+            problems=[str(problem) for problem in loaded.problems]
+            + list(self.reload_problems)
+            + ([] if self.staff.is_set_up else [NOT_SET_UP]),
             pending_content=self.pending.fingerprint if self.pending else None,
             unreviewed_translations=list(loaded.content.unreviewed),
             picture_frames_per_s=illustrations.FRAME_BUDGET.frames_per_second,
