@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.failures import EXIT_UNRECOVERABLE, SAME_FAILURES_BEFORE_FALLBACK, FailureMemory
+from kiosk.navigation import Page
 from kiosk.ui.error_recovery import ErrorRecovery
-from kiosk.ui.window import Page
 from kiosk.usage import UsageStore
 from tests.helpers.kiosk_process import folders_config, kiosk_environment, start_kiosk
 

@@ -15,7 +15,7 @@ from kiosk import systemd
 from kiosk.cli import main
 from kiosk.config import TABLES, example_config, parse_config
 from kiosk.logs import setup_logging
-from kiosk.ui.window import Page
+from kiosk.navigation import Page
 
 REPO = Path(__file__).resolve().parent.parent
 
