@@ -16,8 +16,8 @@ from kiosk import ui_text
 from kiosk.cli import main
 from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
+from kiosk.navigation import Page
 from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST, TEXT_SIZE_STEPS
-from kiosk.ui.window import Page
 
 
 def test_spanish_end_to_end(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
