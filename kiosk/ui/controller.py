@@ -17,16 +17,16 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
+from kiosk.navigation import Location, Page
 from kiosk.problems import Severity
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
-from kiosk.ui.illustrations import base as illustrations
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.usage_recorder import UsageRecorder
-from kiosk.ui.window import KioskWindow, Page
+from kiosk.ui.window import KioskWindow
 from kiosk.usage import UsageStore
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 def _now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def _same_read(one: Loaded, other: Loaded) -> bool:
+    return one.files == other.files and one.config == other.config
 
 
 class KioskController(QObject):
@@ -143,8 +147,8 @@ class KioskController(QObject):
             self.idle.arm()
             self.usage.on_warning_answered()
 
-    def _on_page_changed(self, _name: str) -> None:
-        if self.window.page is Page.ATTRACT:
+    def _on_page_changed(self, location: Location) -> None:
+        if location.page is Page.ATTRACT:
             self.idle.disarm()
         else:
             self.idle.arm()
@@ -181,6 +185,8 @@ class KioskController(QObject):
         """Validates a changed config and content; a good update waits for the next reset, a bad
         one is rejected whole. Either way one log line names what changed."""
         fresh = self._read_update()
+        if self.pending is not None and _same_read(fresh, self.pending):
+            return  # validated already, still waiting for the reset
         changes = update_changes(self.loaded, fresh)
         self._log_config_verdict(fresh)
         if not changes:
@@ -301,10 +307,23 @@ class KioskController(QObject):
 
     def exit_kiosk(self) -> None:
         log.warning("kiosk closed from the staff menu")
+        self.shut_down("closed from the staff menu")
+
+    def shut_down(self, reason: str) -> None:
+        """Saves the session's counts (the section on screen included) and a last status that
+        says the kiosk stopped and why, then ends the event loop."""
         self.stop()
+        self._write_status(replace(self.status(), screen=f"stopped ({reason})"))
         self.window.allow_close()
         self.window.close()
         QApplication.quit()
+
+    def reload_now(self) -> None:
+        """SIGHUP: save the counts, read the config and content again (a good update waits for
+        the next reset, as when a file changes), and write the status."""
+        self.usage.flush()
+        self.check_for_update()
+        self.write_status()
 
     # Health --------------------------------------------------------------------------------------
 
@@ -331,13 +350,16 @@ class KioskController(QObject):
             + ([] if self.staff.is_set_up else [NOT_SET_UP]),
             pending_content=self.pending.fingerprint if self.pending else None,
             unreviewed_translations=list(loaded.content.unreviewed),
-            picture_frames_per_s=illustrations.FRAME_BUDGET.frames_per_second,
-            picture_cpu_percent=illustrations.FRAME_BUDGET.last_percent,
+            picture_frames_per_s=self.window.frame_budget.frames_per_second,
+            picture_cpu_percent=self.window.frame_budget.last_percent,
         )
 
     def write_status(self) -> None:
+        self._write_status(self.status())
+
+    def _write_status(self, status: Status) -> None:
         path = self.config.state_folder() / STATUS_FILE
         try:
-            write_atomically(path, self.status().to_json())
+            write_atomically(path, status.to_json())
         except OSError as error:
             log.warning("cannot write %s: %s", path, error)

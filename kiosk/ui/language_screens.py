@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.theme import Metrics
 from kiosk.ui.screens.attract import AttractScreen
@@ -76,6 +77,7 @@ def build_language_screens(
     metrics: Metrics,
     *,
     reduced_motion: bool,
+    frame_budget: FrameBudget,
 ) -> LanguageScreens:
     """Everything a patient sees in `content.language`; overlays are layered on `window`."""
     text = ui_text(content.language)
@@ -87,9 +89,13 @@ def build_language_screens(
         text=text,
         content=content,
         attract=AttractScreen(article.title, content.clinic.name, text, metrics),
-        home=HomeScreen(article.title, article.sections, text, metrics),
+        home=HomeScreen(article.title, article.sections, text, metrics, language=content.language),
         reader=ReaderScreen(
-            text, metrics, reduced_motion=reduced_motion, language=content.language
+            text,
+            metrics,
+            reduced_motion=reduced_motion,
+            language=content.language,
+            frame_budget=frame_budget,
         ),
         build_contact=lambda: ContactScreen(
             content.clinic, contact_section.closing_html if contact_section else "", text, metrics

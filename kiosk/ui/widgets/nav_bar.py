@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
+from kiosk.navigation import NavButtons
 from kiosk.theme import BAR_TEXT_STEPS, Metrics
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
@@ -38,6 +39,7 @@ class NavBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._text = text
         self._step = 0
+        self._short = False  # the short wordings of Text size and Display, where the full don't fit
         self.home_button = TouchButton(text.home)
         self.previous_button = TouchButton(text.previous)
         self.next_button = TouchButton(text.next)
@@ -84,11 +86,10 @@ class NavBar(QWidget):
             (self.home_button, text.home),
             (self.previous_button, text.previous),
             (self.next_button, text.next),
-            (self.display_button, text.display_options),
             (self.contact_button, text.contact),
         ):
             button.set_label(label)
-        self.show_text_step(self._step)
+        self._label_wordings()
         self.fit()
 
     def offer_language(self, name: str | None) -> None:
@@ -100,14 +101,25 @@ class NavBar(QWidget):
 
     def show_text_step(self, step: int) -> None:
         self._step = step
-        self.text_size_button.setText(f"{self._text.text_size} {text_size_marks(step)}")
-        self.text_size_button.setAccessibleName(f"{self._text.text_size} {step + 1}")
+        self._label_wordings()
+        self.fit()  # "●●●+" is longer
 
-    def set_available(self, *, home: bool, previous: bool, next_: bool, contact: bool) -> None:
-        self.home_button.setEnabled(home)
-        self.previous_button.setEnabled(previous)
-        self.next_button.setEnabled(next_)
-        self.contact_button.setEnabled(contact)
+    def _label_wordings(self) -> None:
+        """Text size and Display in the wording that fits; their accessible names always in full."""
+        text = self._text
+        size = text.text_size_short if self._short else text.text_size
+        self.text_size_button.setText(f"{size} {text_size_marks(self._step)}")
+        self.text_size_button.setAccessibleName(f"{text.text_size} {self._step + 1}")
+        self.display_button.setText(
+            text.display_options_short if self._short else text.display_options
+        )
+        self.display_button.setAccessibleName(text.display_options)
+
+    def set_available(self, buttons: NavButtons) -> None:
+        self.home_button.setEnabled(buttons.home)
+        self.previous_button.setEnabled(buttons.previous)
+        self.next_button.setEnabled(buttons.next)
+        self.contact_button.setEnabled(buttons.contact)
 
     def _shown(self) -> list[TouchButton]:
         return [
@@ -129,22 +141,31 @@ class NavBar(QWidget):
 
     def fit(self) -> None:
         """As few rows as fit every label at its natural width: one on a wide screen, more on
-        a narrow one or at a large text size."""
-        margins = self._grid.contentsMargins()
-        room = self.width() - margins.left() - margins.right()
-        shown = self._shown()
-        spacing = self._grid.spacing()
-        for rows in range(1, len(shown) + 1):
-            per_row = -(-len(shown) // rows)
-            lines = [shown[start : start + per_row] for start in range(0, len(shown), per_row)]
-            # Buttons in a grid share its columns: each column is as wide as its widest label.
-            columns = [
-                max(line[column].sizeHint().width() for line in lines if column < len(line))
-                for column in range(per_row)
-            ]
-            if sum(columns) + spacing * (per_row - 1) <= room:
+        a narrow one or at a large text size; in each, the full wordings of Text size and
+        Display where they fit, else the short ones. A row costs the page more than a longer
+        word helps, so the short wordings in one row come before the full ones in two."""
+        count = len(self._shown())
+        for rows, short in (
+            (rows, short) for rows in range(1, count + 1) for short in (False, True)
+        ):
+            if short != self._short:
+                self._short = short
+                self._label_wordings()
+            if self._fits(rows):
                 break
         self._arrange(rows)
+
+    def _fits(self, rows: int) -> bool:
+        """Whether every shown label fits at its natural width with the buttons in `rows` rows
+        (a grid: each column as wide as its widest button)."""
+        shown = self._shown()
+        per_row = -(-len(shown) // rows)
+        columns = [0] * per_row
+        for index, button in enumerate(shown):
+            columns[index % per_row] = max(columns[index % per_row], button.sizeHint().width())
+        margins = self._grid.contentsMargins()
+        spacing = self._grid.spacing() * (per_row - 1)
+        return sum(columns) + spacing + margins.left() + margins.right() <= self.width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
