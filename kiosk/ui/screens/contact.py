@@ -186,7 +186,13 @@ class ContactScreen(QWidget):
         self.body.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
-        side = Qt.AlignmentFlag.AlignLeft if beside else Qt.AlignmentFlag.AlignHCenter
+        one_code = len(self.scan_labels) == 1
+        if beside:
+            side = Qt.AlignmentFlag.AlignLeft
+        else:
+            # Portrait: a pair of codes centred; one code with its caption beside it spans
+            # the width.
+            side = Qt.AlignmentFlag(0) if one_code else Qt.AlignmentFlag.AlignHCenter
         self.body.setAlignment(self.codes, Qt.AlignmentFlag.AlignTop | side)
         self.page_layout.removeWidget(self.header)
         self.details.removeWidget(self.header)
@@ -194,7 +200,7 @@ class ContactScreen(QWidget):
             self.details.insertWidget(0, self.header)
         else:
             self.page_layout.insertWidget(0, self.header)
-        if len(self.scan_labels) == 1:
+        if one_code:
             # One code: its caption goes where there is width for it to grow with the text
             # size without making the code's column taller than the screen (1280×800 or
             # 800×1280 in Spanish at the largest text): heading the details beside the code on
@@ -212,6 +218,7 @@ class ContactScreen(QWidget):
                 label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self._codes_row.addWidget(label, 1)
             self._fit_captions()
+            self.codes.updateGeometry()
 
     def _fit_captions(self) -> None:
         for label in self.scan_labels:

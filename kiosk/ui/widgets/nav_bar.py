@@ -4,7 +4,7 @@ Language when the content has more than one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.navigation import NavButtons
@@ -165,7 +165,15 @@ class NavBar(QWidget):
             columns[index % per_row] = max(columns[index % per_row], button.sizeHint().width())
         margins = self._grid.contentsMargins()
         spacing = self._grid.spacing() * (per_row - 1)
-        return sum(columns) + spacing + margins.left() + margins.right() <= self.width()
+        # The bar spans its window: while hidden (the attract screen) its own width is stale.
+        parent = self.parentWidget()
+        width = parent.width() if parent is not None else self.width()
+        return sum(columns) + spacing + margins.left() + margins.right() <= width
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Hidden, the bar missed its window's resizes.
+        self.fit()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
