@@ -36,8 +36,9 @@ class StatusWriter(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
-    def write(self) -> None:
+    def write(self, status: Status | None = None) -> None:
+        """Writes `status`, or the kiosk's status now."""
         try:
-            write_atomically(self.path, self._status().to_json())
+            write_atomically(self.path, (status or self._status()).to_json())
         except OSError as error:
             log.warning("cannot write %s: %s", self.path, error)
