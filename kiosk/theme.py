@@ -34,6 +34,12 @@ class Colors:
     disabled: str = "#E4E2DA"
     on_disabled: str = "#545B60"
     notice: str = "#E6EEF1"
+    # The paragraph being read aloud, and the ring around the control the keys have reached.
+    reading: str = "#FFE58A"
+    # Two bands that contrast with each other, so the ring shows on any colour beneath it
+    # (the illustrations keep a light card in the high-contrast theme).
+    focus: str = "#B00060"
+    focus_inner: str = "#FFFFFF"
     # Illustrations (kiosk/ui/illustrations): each also has its own shape and label, never colour alone.
     serotonin: str = "#0A5FA0"
     norepinephrine: str = "#B54A00"
@@ -60,6 +66,9 @@ HIGH_CONTRAST = Colors(
     disabled="#2E2E2E",
     on_disabled="#C8C8C8",
     notice="#1F1F1F",
+    reading="#4A3F00",
+    focus="#00E5FF",
+    focus_inner="#000000",
 )
 
 Pair = tuple[str, str, str, float]
@@ -79,6 +88,10 @@ def interface_pairs(
         ("unavailable button label", colors.on_disabled, colors.disabled, other),
         ("notice text", colors.text, colors.notice, text),
         ("tile outline", colors.outline, colors.background, outline),
+        ("paragraph read aloud", colors.text, colors.reading, text),
+        ("focus ring on the background", colors.focus, colors.background, outline),
+        ("focus ring on the bar", colors.focus, colors.surface, outline),
+        ("focus ring's two bands", colors.focus, colors.focus_inner, outline),
     )
 
 

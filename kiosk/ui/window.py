@@ -65,6 +65,8 @@ class KioskWindow(QWidget):
     idle_warning_dismissed = Signal()
     idle_warning_expired = Signal()
     illustration_used = Signal(str)
+    # A reader's Listen button was pressed (the controller's speech reads it aloud).
+    listen_requested = Signal(object)
 
     def __init__(
         self,
@@ -215,6 +217,8 @@ class KioskWindow(QWidget):
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)
+        reader = bundle.reader
+        reader.listen_clicked.connect(lambda: self.listen_requested.emit(reader))
         bundle.on_contact_built = self._add_contact
         bundle.idle_warning.finished.connect(self.idle_warning_expired)
         bundle.idle_warning.finished.connect(self.reset_session)
@@ -238,7 +242,9 @@ class KioskWindow(QWidget):
             bundle.built_contact.set_text_step(step)
         bundle.reader.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.set_reduced_motion(self.choices.reduced_motion)
-        bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
+        colors = HIGH_CONTRAST if self.choices.high_contrast else COLORS
+        bundle.attract.halo.set_colors(colors)
+        bundle.reader.set_colors(colors)
         self.nav.show_text_step(step)
 
     def next_language(self) -> None:
