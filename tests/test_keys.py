@@ -87,9 +87,10 @@ class Patient:
         assert ring.width_px >= 3
         placed = QRect(widget.mapTo(self.window, widget.rect().topLeft()), widget.size())
         assert ring.geometry().contains(placed)
-        assert ring.geometry().adjusted(
-            ring.width_px, ring.width_px, -ring.width_px, -ring.width_px
-        ) == placed
+        assert (
+            ring.geometry().adjusted(ring.width_px, ring.width_px, -ring.width_px, -ring.width_px)
+            == placed
+        )
 
 
 @pytest.fixture
