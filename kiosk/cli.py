@@ -10,7 +10,9 @@ import getpass
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -185,7 +187,11 @@ def run(arguments: argparse.Namespace) -> int:
 
 
 def preview(arguments: argparse.Namespace) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.screen_fit import virtual_screen_platform
+
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-preview-"))
+    # A virtual screen of the asked size, so that the window is sized the way the kiosk's is.
+    os.environ["QT_QPA_PLATFORM"] = virtual_screen_platform(arguments.size, scratch)
     loaded = load_everything(arguments.content, arguments.config)
     if arguments.lang:
         if arguments.lang not in loaded.content.articles:
@@ -201,8 +207,11 @@ def preview(arguments: argparse.Namespace) -> int:
     from kiosk.ui.preview import render_previews
 
     application()
-    for path in render_previews(loaded, QSize(*arguments.size), arguments.out):
-        print(path)
+    try:
+        for path in render_previews(loaded, QSize(*arguments.size), arguments.out):
+            print(path)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

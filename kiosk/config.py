@@ -15,11 +15,12 @@ from typing import Any, get_type_hints
 
 import platformdirs
 
+from kiosk.folders import FolderError, expand, writable_problem
 from kiosk.keypad import DEFAULT_KEYS, Action, key_names_problem
 from kiosk.pin import pin_hash_problem
 from kiosk.problems import Problem, Severity
 from kiosk.speech import MIN_RATE_WPM, VOLUME_STEPS
-from kiosk.textfile import editor_lines, parse_toml
+from kiosk.textfile import BOM, MAX_TOML_CHARS, editor_lines, parse_toml, read_text
 
 APP_NAME = "clinic-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
@@ -197,10 +198,10 @@ class Config:
     def _folder(self, configured: str, default: Path) -> Path:
         if not configured:
             return default
-        folder = Path(configured).expanduser()
-        if not folder.is_absolute() and self.source is not None:
-            folder = self.source.parent / folder
-        return folder
+        try:
+            return expand(configured, self.source.parent if self.source else None)
+        except FolderError:
+            return default  # reported by parse_config; a Config made in code falls back quietly
 
     def content_folder(self, bundled: Path) -> Path:
         return self._folder(self.content.folder, bundled)
@@ -247,19 +248,35 @@ def find_config_file(explicit: Path | None) -> Path | None:
     return None
 
 
-def _key_lines(text: str) -> dict[tuple[str, str], int]:
-    """Line of each `key =` under its [table]; tomllib does not report positions."""
-    lines: dict[tuple[str, str], int] = {}
-    table = ""
-    for number, line in enumerate(editor_lines(text), start=1):
-        header = re.match(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]", line)
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_KEY_PATH = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
+_TABLE_HEADER = re.compile(rf"\s*\[\[?\s*({_KEY_PATH})\s*\]")
+_KEY_LINE = re.compile(rf"\s*({_KEY_PATH})\s*=")
+
+KeyLines = dict[tuple[str, ...], int]
+
+
+def _key_parts(path: str) -> tuple[str, ...]:
+    parts = re.findall(_KEY_PART, path)
+    return tuple(part[1:-1] if part[0] in "\"'" else part for part in parts)
+
+
+def _key_lines(text: str) -> KeyLines:
+    """Line of each table and key, by its full dotted name (`display.text_size = 9` at the top
+    counts as [display] text_size); tomllib does not report positions."""
+    lines: KeyLines = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(editor_lines(text.removeprefix(BOM)), start=1):
+        header = _TABLE_HEADER.match(line)
         if header:
-            table = header.group(1)
-            lines.setdefault((table, ""), number)
+            table = _key_parts(header.group(1))
+            lines.setdefault(table, number)
             continue
-        key = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
+        key = _KEY_LINE.match(line)
         if key:
-            lines.setdefault((table, key.group(1)), number)
+            path = table + _key_parts(key.group(1))
+            for end in range(len(table) + 1, len(path) + 1):
+                lines.setdefault(path[:end], number)
     return lines
 
 
@@ -285,14 +302,66 @@ def _check_value(name: str, expected: type, value: object, metadata: Any) -> str
     return None
 
 
-def parse_config(path: Path, text: str) -> tuple[Config, list[Problem]]:
+@dataclass(frozen=True)
+class ConfigRead:
+    """A config file as read: the settings to use, every problem, and whether the whole file was
+    set aside (unreadable, not TOML, a section that is not a [table]), in which case a running
+    kiosk keeps its last good config instead of these defaults."""
+
+    config: Config
+    problems: tuple[Problem, ...] = ()
+    rejection: Problem | None = None
+
+
+def _rejected(path: Path, problem: Problem) -> ConfigRead:
+    defaulted = replace(problem, message=f"{problem.message}; every setting uses its default")
+    return ConfigRead(Config(source=path), (defaulted,), problem)
+
+
+# What a folder setting falls back to when it cannot be used, and whether the kiosk writes there.
+FOLDER_SETTINGS = (
+    ("content", "folder", "the bundled content", False),
+    ("logging", "folder", "the platform's log folder", True),
+    ("state", "folder", "the platform's state folder", True),
+)
+
+
+def _folder_problem(configured: str, relative_to: Path, writable: bool) -> str | None:
+    try:
+        folder = expand(configured, relative_to)
+    except FolderError as problem:
+        return str(problem)
+    if writable:
+        return writable_problem(folder)
+    return "is not a folder" if folder.exists() and not folder.is_dir() else None
+
+
+def _checked_folders(
+    path: Path, config: Config, lines: KeyLines, problems: list[Problem]
+) -> Config:
+    """Folders that cannot be used fall back (see FOLDER_SETTINGS), named with their line."""
+    for table_name, key, fallback, writable in FOLDER_SETTINGS:
+        table = getattr(config, table_name)
+        configured: str = getattr(table, key)
+        reason = _folder_problem(configured, path.parent, writable) if configured else None
+        if reason:
+            problems.append(
+                Problem(
+                    path,
+                    lines.get((table_name, key)),
+                    f"'{table_name}.{key}' = {configured!r} {reason}; using {fallback}",
+                )
+            )
+            config = replace(config, **{table_name: replace(table, **{key: ""})})
+    return config
+
+
+def read_config_text(path: Path, text: str) -> ConfigRead:
     problems: list[Problem] = []
     document, problem = parse_toml(path, text)
     if document is None:
         assert problem is not None
-        return Config(source=path), [
-            replace(problem, message=f"{problem.message}; every setting uses its default")
-        ]
+        return _rejected(path, problem)
     lines = _key_lines(text)
     tables: dict[str, Any] = {}
     for table_name, table in document.items():
@@ -302,19 +371,24 @@ def parse_config(path: Path, text: str) -> tuple[Config, list[Problem]]:
             problems.append(
                 Problem(
                     path,
-                    lines.get((table_name, "")),
+                    lines.get((table_name,)),
                     f"unknown table [{table_name}] (known: {known})",
                     Severity.WARNING,
                 )
             )
             continue
         if not isinstance(table, dict):
-            problems.append(
-                Problem(path, lines.get(("", table_name)), f"'{table_name}' must be a [table]")
+            return _rejected(
+                path, Problem(path, lines.get((table_name,)), f"'{table_name}' must be a [table]")
             )
-            continue
         tables[table_name] = _parse_table(path, table_name, settings_type, table, lines, problems)
-    return Config(source=path, **tables), problems
+    config = _checked_folders(path, Config(source=path, **tables), lines, problems)
+    return ConfigRead(config, tuple(problems))
+
+
+def parse_config(path: Path, text: str) -> tuple[Config, list[Problem]]:
+    read = read_config_text(path, text)
+    return read.config, list(read.problems)
 
 
 def _parse_table(
@@ -322,7 +396,7 @@ def _parse_table(
     table_name: str,
     settings_type: type,
     table: dict[str, Any],
-    lines: dict[tuple[str, str], int],
+    lines: KeyLines,
     problems: list[Problem],
 ) -> Any:
     hints = get_type_hints(settings_type)
@@ -350,17 +424,31 @@ def _parse_table(
     return replace(settings_type(), **values)
 
 
-def load_config(path: Path | None) -> tuple[Config, list[Problem]]:
+def read_config(path: Path | None) -> ConfigRead:
+    """The config file (only a regular file, at most MAX_TOML_CHARS), or every default."""
     if path is None:
-        return Config(), []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
-        return Config(source=path), [
-            Problem(path, None, f"cannot be read ({reason}); every setting uses its default")
-        ]
-    return parse_config(path, text)
+        return ConfigRead(Config())
+    text, problem = read_text(path, MAX_TOML_CHARS)
+    if text is None:
+        assert problem is not None
+        return _rejected(path, problem)
+    return read_config_text(path, text)
+
+
+def load_config(path: Path | None) -> tuple[Config, list[Problem]]:
+    read = read_config(path)
+    return read.config, list(read.problems)
+
+
+def changed_settings(old: Config, new: Config) -> list[str]:
+    """The dotted names of the settings that differ (names only: a PIN hash is never logged)."""
+    return [
+        f"{table_name}.{spec.name}"
+        for table_name, settings_type in TABLES.items()
+        for spec in fields(settings_type)
+        if getattr(getattr(old, table_name), spec.name)
+        != getattr(getattr(new, table_name), spec.name)
+    ]
 
 
 def _toml_value(value: Scalar) -> str:

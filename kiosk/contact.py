@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kiosk.problems import Problem, Severity
-from kiosk.textfile import editor_lines, parse_toml
+from kiosk.textfile import MAX_TOML_CHARS, editor_lines, parse_toml, read_text
 
 CLINIC_KEYS = ("name", "phone", "email", "website", "address")
 PHONE_CHARACTERS = re.compile(r"^[0-9+\-() ]+$")
@@ -146,15 +146,10 @@ def parse_clinic(path: Path, text: str) -> tuple[ClinicDetails, list[Problem]]:
 
 
 def load_clinic(path: Path) -> tuple[ClinicDetails, list[Problem]]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return ClinicDetails(), [Problem(path, None, f"cannot be read: {error.strerror or error}")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return ClinicDetails(), [Problem(path, line, "is not UTF-8 text")]
+    text, problem = read_text(path, MAX_TOML_CHARS)
+    if text is None:
+        assert problem is not None
+        return ClinicDetails(), [problem]
     return parse_clinic(path, text)
 
 

@@ -18,7 +18,18 @@ from markdown.treeprocessors import Treeprocessor
 
 from kiosk.illustration_keys import ILLUSTRATION_KEYS
 from kiosk.problems import Problem
-from kiosk.textfile import MAX_MARKDOWN_CHARS, editor_lines, parse_toml, too_big
+from kiosk.textfile import (
+    BYTES_PER_CHAR,
+    MAX_MARKDOWN_CHARS,
+    MAX_TOML_CHARS,
+    UnreadableFileError,
+    decode_utf8,
+    editor_lines,
+    parse_toml,
+    read_capped,
+    read_text,
+    too_big,
+)
 
 FRONT_MATTER_FENCE = "---"
 REQUIRED_KEYS = ("title", "summary", "order")
@@ -141,16 +152,6 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _decode(path: Path, data: bytes, problems: list[Problem]) -> str | None:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(Problem(path, line, f"is not UTF-8 text (byte {data[error.start]:#04x})"))
-        return None
-    return text.removeprefix("\ufeff")
-
-
 def _slug(path: Path) -> str:
     return re.sub(r"^\d+[-_ ]*", "", path.stem) or path.stem
 
@@ -165,10 +166,11 @@ def parse_section(
     path: Path, data: bytes, illustration_keys: Iterable[str] = ILLUSTRATION_KEYS
 ) -> tuple[Section | None, list[Problem]]:
     """One content file → a Section, or None and the reasons it cannot be shown."""
-    problems: list[Problem] = []
-    text = _decode(path, data, problems)
+    text, problem = decode_utf8(path, data)
     if text is None:
-        return None, problems
+        assert problem is not None
+        return None, [problem]
+    problems: list[Problem] = []
     oversized = too_big(path, text, MAX_MARKDOWN_CHARS)
     if oversized is not None:
         return None, [oversized]
@@ -286,13 +288,10 @@ ARTICLE_FILE = "article.toml"
 
 def load_article_title(folder: Path, problems: list[Problem]) -> str:
     path = folder / ARTICLE_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        problems.append(Problem(path, None, f"cannot be read: {error.strerror or error}"))
-        return ""
-    except UnicodeDecodeError:
-        problems.append(Problem(path, None, "is not UTF-8 text"))
+    text, problem = read_text(path, MAX_TOML_CHARS)
+    if text is None:
+        assert problem is not None
+        problems.append(problem)
         return ""
     document, problem = parse_toml(path, text)
     if document is None:
@@ -317,9 +316,9 @@ def load_content(folder: Path, illustration_keys: Iterable[str] = ILLUSTRATION_K
     sections: list[Section] = []
     for path in sorted(folder.glob("*.md")):
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            problems.append(Problem(path, None, f"cannot be read: {error.strerror or error}"))
+            data = read_capped(path, MAX_MARKDOWN_CHARS * BYTES_PER_CHAR)
+        except UnreadableFileError as reason:
+            problems.append(Problem(path, None, str(reason)))
             continue
         section, found = parse_section(path, data, keys)
         problems.extend(found)

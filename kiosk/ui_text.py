@@ -10,6 +10,18 @@ from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
+class Plural:
+    """A sentence with a count in it, in the forms its language needs. English and Spanish both
+    use the singular for exactly one ("1 second", "1 segundo") and the plural otherwise."""
+
+    one: str  # {count}
+    other: str  # {count}
+
+    def format(self, count: int) -> str:
+        return (self.one if count == 1 else self.other).format(count=count)
+
+
+@dataclass(frozen=True)
 class UiText:
     home: str
     previous: str
@@ -28,10 +40,10 @@ class UiText:
     ask_front_desk: str
     touch_to_start: str
     still_reading: str
-    still_reading_countdown: str  # {seconds}
+    still_reading_countdown: Plural
     keep_reading: str
     cleaning_title: str
-    cleaning_countdown: str  # {seconds}
+    cleaning_countdown: Plural
     language: str  # the language's own name, on the button that switches to it
     display_options: str
     high_contrast: str
@@ -72,10 +84,16 @@ ENGLISH = UiText(
     ask_front_desk="Please ask at the front desk",
     touch_to_start="Touch to start",
     still_reading="Still reading?",
-    still_reading_countdown="The screen will go back to the start in {seconds} seconds.",
+    still_reading_countdown=Plural(
+        one="The screen will go back to the start in {count} second.",
+        other="The screen will go back to the start in {count} seconds.",
+    ),
     keep_reading="Yes, keep reading",
     cleaning_title="Cleaning the screen",
-    cleaning_countdown="Touches are paused. Back in {seconds} seconds.",
+    cleaning_countdown=Plural(
+        one="Touches are paused. Back in {count} second.",
+        other="Touches are paused. Back in {count} seconds.",
+    ),
     language="English",
     display_options="Display",
     high_contrast="High contrast",
@@ -120,10 +138,16 @@ SPANISH = UiText(
     ask_front_desk="Por favor, pregunte en la recepción",
     touch_to_start="Toque para comenzar",
     still_reading="¿Sigue leyendo?",
-    still_reading_countdown="La pantalla volverá al inicio en {seconds} segundos.",
+    still_reading_countdown=Plural(
+        one="La pantalla volverá al inicio en {count} segundo.",
+        other="La pantalla volverá al inicio en {count} segundos.",
+    ),
     keep_reading="Sí, seguir leyendo",
     cleaning_title="Limpieza de la pantalla",
-    cleaning_countdown="Los toques están en pausa. Se reanudan en {seconds} segundos.",
+    cleaning_countdown=Plural(
+        one="Los toques están en pausa. Se reanudan en {count} segundo.",
+        other="Los toques están en pausa. Se reanudan en {count} segundos.",
+    ),
     language="Español",
     display_options="Pantalla",
     high_contrast="Alto contraste",
@@ -169,7 +193,11 @@ def untranslated_fields(language: str) -> list[str]:
         for field in fields(UiText)
         if field.name not in SAME_IN_EVERY_LANGUAGE
         and (
-            not getattr(text, field.name).strip()
+            not _words(getattr(text, field.name)).strip()
             or getattr(text, field.name) == getattr(ENGLISH, field.name)
         )
     ]
+
+
+def _words(value: str | Plural) -> str:
+    return value.one + value.other if isinstance(value, Plural) else value

@@ -63,23 +63,6 @@ def test_run_is_the_default_command_and_sizes_are_parsed() -> None:
         parse_arguments(["--size", "huge"])
 
 
-def test_preview_writes_every_screen(
-    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
-    assert main(["preview", "--out", str(tmp_path), "--size", "1280x800"]) == 0
-    names = sorted(path.name for path in tmp_path.glob("*.png"))
-    expected = {"home.png", "contact.png"} | {
-        f"section-{slug}.png"
-        for slug in ("introduction", "mechanism", "conditions", "holistic", "expert-help")
-    }
-    assert expected <= set(names)
-    from PySide6.QtGui import QImage
-
-    image = QImage(str(tmp_path / "home.png"))
-    assert (image.width(), image.height()) == (1280, 800)
-    assert len(capsys.readouterr().out.splitlines()) == len(names)
-
-
 def test_the_start_clock_counts_from_the_process_start_not_the_import() -> None:
     """The first-paint figure in the log must include the interpreter's start and the imports:
     its clock starts before the first line of the program that imports the kiosk."""

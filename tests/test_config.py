@@ -85,7 +85,7 @@ def test_an_unreadable_file_runs_on_defaults(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe")
     config, problems = load_config(bad)
     assert config.display == Config().display
-    assert "cannot be read" in str(problems[0])
+    assert "1: error: is not UTF-8 text (byte 0xff)" in str(problems[0])
 
 
 def test_lookup_order_explicit_then_environment(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -275,9 +274,11 @@ def test_lays_out_cleanly_with_clean_codes_at_every_text_size(
     assert "Connect With Compassion" in document
 
 
-def test_preview_writes_a_contact_picture_that_scans(repo: Path, tmp_path: Path) -> None:
-    # The command IT and reviewers run, in its own process as they run it.
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def test_preview_writes_every_screen_at_its_size_and_a_contact_picture_that_scans(
+    repo: Path, tmp_path: Path
+) -> None:
+    # The command IT and reviewers run, in its own process as they run it: the window is shown
+    # full screen on a virtual screen of the asked size, as the kiosk's is.
     command = [
         sys.executable,
         "-m",
@@ -286,11 +287,20 @@ def test_preview_writes_a_contact_picture_that_scans(repo: Path, tmp_path: Path)
         "--content",
         str(repo / "content"),
         "--out",
-        str(tmp_path),
+        str(tmp_path / "out"),
         "--size",
         "1280x800",
     ]
-    subprocess.run(command, check=True, capture_output=True, env=environment, timeout=120)
+    done = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+    names = {path.name for path in (tmp_path / "out").glob("*.png")}
+    expected = {"attract.png", "home.png", "contact.png"} | {
+        f"section-{slug}.png"
+        for slug in ("introduction", "mechanism", "conditions", "holistic", "expert-help")
+    }
+    assert expected <= names
+    assert len(done.stdout.splitlines()) == len(names)
+    home = QImage(str(tmp_path / "out" / "home.png"))
+    assert (home.width(), home.height()) == (1280, 800)
     clinic, _ = load_clinic(repo / "content" / "clinic.toml")
-    (code,) = Gray.of(QImage(str(tmp_path / "contact.png"))).decode()
+    (code,) = Gray.of(QImage(str(tmp_path / "out" / "contact.png"))).decode()
     assert code.bytes == vcard(clinic).encode("utf-8")

@@ -210,7 +210,7 @@ def test_after_the_first_paint_every_first_tap_finds_its_screens_built(  # type:
     built = {language: bundle.built_contact for language, bundle in window._bundles.items()}
     assert all(screen is not None for screen in built.values())
     window.wake()
-    qtbot.mouseClick(window.home.language_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.nav.language_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.nav.contact_button, Qt.MouseButton.LeftButton)
     assert window.contact is built["es"]
     assert window.contact.title_label.text() == "Contáctenos"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.pin import hash_pin
+from kiosk.ui.widgets.modal_layer import ModalLayer
 from kiosk.ui.window import Page
 
 PIN = "4826"
@@ -61,13 +63,28 @@ def test_a_short_tap_in_the_corner_does_nothing_visible(
     assert controller.window.page is Page.HOME
 
 
-def test_without_a_pin_configured_the_gesture_says_so_and_nothing_else(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_pin_the_corner_shows_patients_nothing_and_tells_staff_in_log_and_status(
+    make_kiosk, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
     controller = make_kiosk()
     controller.window.wake()
-    hold_corner(controller, qtbot, release_after_ms=None)
-    assert controller.staff.notice_layer.isVisible()
-    assert controller.staff.notice_label.text() == "Staff menu not set up — see the README"
-    assert not controller.staff.pad_layer.isVisible()
+    layers_before = [
+        layer for layer in controller.window.findChildren(ModalLayer) if layer.isVisible()
+    ]
+    with caplog.at_level(logging.WARNING):
+        hold_corner(controller, qtbot, release_after_ms=None)
+    assert layers_before == []
+    assert [
+        layer for layer in controller.window.findChildren(ModalLayer) if layer.isVisible()
+    ] == []
+    assert controller.window.page is Page.HOME
+    assert "staff menu not set up" in caplog.text
+    assert any("staff menu not set up" in problem for problem in controller.status().problems)
+
+
+def test_with_a_pin_status_reports_no_staff_problem(make_kiosk, pin_config: Path) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk(config=pin_config)
+    assert not any("staff menu" in problem for problem in controller.status().problems)
 
 
 def test_the_right_pin_opens_the_menu_and_a_wrong_one_does_not(

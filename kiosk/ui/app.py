@@ -19,6 +19,7 @@ from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
 from kiosk.ui.controller import KioskController
+from kiosk.ui.screen_fit import FollowScreen
 from kiosk.ui.style import apply_style
 from kiosk.ui.window import KioskWindow
 
@@ -129,6 +130,8 @@ class FirstPaintLogger(QObject):
 
 
 def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
+    """Shows the window: full screen on the configured screen, following it when the output is
+    rotated or resized (the kiosk and `kiosk preview`), or as a normal window (--windowed)."""
     if fullscreen:
         screen = target_screen(config.display.screen)
         window.setWindowFlags(
@@ -139,6 +142,7 @@ def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
         if config.display.hide_cursor:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
+        FollowScreen(window, screen)
     else:
         window.show()
 

@@ -7,6 +7,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, systemd
 from kiosk.config import Config
-from kiosk.loading import Loaded
+from kiosk.loading import Loaded, keeping_config, update_changes
+from kiosk.problems import Severity
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
@@ -24,7 +26,7 @@ from kiosk.ui.keyboard import KeyboardNavigator
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.narrator import Narrator, default_engine
 from kiosk.ui.session import IdleWatch
-from kiosk.ui.staff_access import StaffAccess
+from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.usage_recorder import UsageRecorder
 from kiosk.ui.window import KioskWindow, Page
 from kiosk.usage import UsageStore
@@ -61,6 +63,7 @@ class KioskController(QObject):
         self.reload_problems: tuple[str, ...] = ()
         # A valid update that waits for the next reset, so it never changes under a reader.
         self.pending: Loaded | None = None
+        self._pending_changes: list[str] = []
         config = loaded.config
 
         # Lockdown first: Qt asks the newest application filter first, and the idle watch must
@@ -177,7 +180,7 @@ class KioskController(QObject):
         self.last_reset_at = _now_iso()
         if self.pending is not None:
             pending, self.pending = self.pending, None
-            self.apply(pending)
+            self.apply(pending, self._pending_changes)
 
     # Content updates -----------------------------------------------------------------------------
 
@@ -191,21 +194,64 @@ class KioskController(QObject):
             paths.append(self.loaded.config.source)
         return paths
 
-    def check_for_update(self) -> None:
-        """Validates changed content; a good update waits for the next reset, a bad one is reported."""
+    def _read_update(self) -> Loaded:
+        """The config and content as they are now; a config file that cannot be used whole
+        never replaces the last good one."""
         fresh = self._reload()
-        if fresh.fingerprint == self.loaded.fingerprint and fresh.config == self.loaded.config:
+        if fresh.config_rejection is not None:
+            fresh = keeping_config(fresh, self.loaded.config)
+        return fresh
+
+    def check_for_update(self) -> None:
+        """Validates a changed config and content; a good update waits for the next reset, a bad
+        one is rejected whole. Either way one log line names what changed."""
+        fresh = self._read_update()
+        changes = update_changes(self.loaded, fresh)
+        self._log_config_verdict(fresh)
+        if not changes:
+            # Only the problems changed (a config rejected, or fixed back to the same settings).
+            self.loaded = replace(
+                self.loaded,
+                config_problems=fresh.config_problems,
+                config_rejection=fresh.config_rejection,
+            )
             return
         if not fresh.content.article.sections:
             self.reload_problems = tuple(str(problem) for problem in fresh.problems)
-            log.error("content update has no valid section; keeping the last good content")
+            log.error(
+                "update rejected (changed: %s): no valid section; keeping the last good content",
+                ", ".join(changes),
+            )
+            self._log_new_problems(fresh)
             return
         self.reload_problems = ()
+        self._log_new_problems(fresh)
         if self.window.page is Page.ATTRACT:
-            self.apply(fresh)
+            self.apply(fresh, changes)
         else:
-            log.info("content update %s validated; applying at the next reset", fresh.fingerprint)
+            log.info(
+                "update %s validated (changed: %s); applying at the next reset",
+                fresh.fingerprint,
+                ", ".join(changes),
+            )
             self.pending = fresh
+            self._pending_changes = changes
+
+    def _log_config_verdict(self, fresh: Loaded) -> None:
+        rejection = fresh.config_rejection
+        if rejection == self.loaded.config_rejection:
+            return
+        if rejection is not None:
+            log.error("config update rejected, keeping the last good config: %s", rejection)
+        else:
+            log.info("config %s is valid again", fresh.config.source)
+
+    def _log_new_problems(self, fresh: Loaded) -> None:
+        known = set(self.loaded.problems)
+        for problem in fresh.problems:
+            if problem not in known:
+                level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
+                log.log(level, "%s", problem)
 
     # Staff -------------------------------------------------------------------------------------
 
@@ -236,7 +282,9 @@ class KioskController(QObject):
 
     def reload_content(self) -> None:
         """Re-reads config and content; broken content never replaces the last good one."""
-        fresh = self._reload()
+        fresh = self._read_update()
+        changes = update_changes(self.loaded, fresh)
+        self._log_config_verdict(fresh)
         problems = [str(problem) for problem in fresh.problems]
         if not fresh.content.article.sections:
             self.reload_problems = tuple(problems)
@@ -245,14 +293,17 @@ class KioskController(QObject):
                 "Kept the last good content: the new content has no section that can be shown.\n\n"
             )
         else:
-            self.apply(fresh)
+            self._log_new_problems(fresh)
+            self.apply(fresh, changes)
             self.reload_problems = ()
             report = f"Reloaded {len(fresh.content.article.sections)} sections from {fresh.content.folder}.\n\n"
+        if fresh.config_rejection is not None:
+            report += "Kept the last good config: the config file cannot be used.\n\n"
         report += "\n".join(problems) if problems else "kiosk check: no problems."
         self.window.show_staff()
         self.window.staff.show_report(report)
 
-    def apply(self, fresh: Loaded) -> None:
+    def apply(self, fresh: Loaded, changes: list[str] | None = None) -> None:
         config = fresh.config
         self.loaded = fresh
         self.pending = None
@@ -270,9 +321,10 @@ class KioskController(QObject):
         self.usage.retention_days = config.usage.retention_days
         self.content_watch.watch(self._watched_paths())
         log.info(
-            "content %s applied (%d sections)",
+            "update %s applied (%d sections); changed: %s",
             fresh.fingerprint,
             len(fresh.content.article.sections),
+            ", ".join(changes) if changes else "nothing",
         )
 
     def exit_kiosk(self) -> None:
@@ -302,7 +354,9 @@ class KioskController(QObject):
             config_file=str(loaded.config.source) if loaded.config.source else None,
             screen_size=f"{size.width()}x{size.height()}",
             log_file=str(self._log_file) if self._log_file else None,
-            problems=[str(problem) for problem in loaded.problems] + list(self.reload_problems),
+            problems=[str(problem) for problem in loaded.problems]
+            + list(self.reload_problems)
+            + ([] if self.staff.is_set_up else [NOT_SET_UP]),
             pending_content=self.pending.fingerprint if self.pending else None,
             unreviewed_translations=list(loaded.content.unreviewed),
             picture_frames_per_s=illustrations.FRAME_BUDGET.frames_per_second,

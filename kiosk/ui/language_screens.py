@@ -76,7 +76,6 @@ def build_language_screens(
     metrics: Metrics,
     *,
     reduced_motion: bool,
-    other_language_name: str | None,
 ) -> LanguageScreens:
     """Everything a patient sees in `content.language`; overlays are layered on `window`."""
     text = ui_text(content.language)
@@ -88,9 +87,7 @@ def build_language_screens(
         text=text,
         content=content,
         attract=AttractScreen(article.title, content.clinic.name, text, metrics),
-        home=HomeScreen(
-            article.title, article.sections, text, metrics, language_name=other_language_name
-        ),
+        home=HomeScreen(article.title, article.sections, text, metrics),
         reader=ReaderScreen(
             text, metrics, reduced_motion=reduced_motion, language=content.language
         ),

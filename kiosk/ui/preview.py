@@ -1,4 +1,8 @@
-"""Renders every screen to a PNG without a display, for reviewers and the README."""
+"""Renders every screen to a PNG without a display, for reviewers and the README.
+
+The window is shown full screen on a virtual screen of the requested size, by the same code as
+the kiosk's (kiosk.ui.app.show): a layout that asks for more than the screen shows here too.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.loading import Loaded
-from kiosk.ui.app import build_kiosk
+from kiosk.ui.app import build_kiosk, screen_size, show
 from kiosk.ui.controller import KioskController
 from kiosk.ui.illustrations.preview import render_illustration_previews
 from kiosk.ui.usage_preview import render_usage_preview
@@ -27,11 +31,18 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def render_previews(loaded: Loaded, size: QSize, out: Path) -> list[Path]:
+    """Every screen as a PNG, on a screen of `size`: the platform's (see
+    kiosk.ui.screen_fit.virtual_screen_platform, which `kiosk preview` sets up)."""
+    screen = screen_size(loaded.config, None)
+    if screen != size:
+        raise RuntimeError(
+            f"preview asked for {size.width()}x{size.height()} but the screen is "
+            f"{screen.width()}x{screen.height()}: run it as `kiosk preview`, in its own process"
+        )
     out.mkdir(parents=True, exist_ok=True)
     controller = build_kiosk(loaded, size, kiosk_mode=False, reload=lambda: loaded)
     window = controller.window
-    window.setFixedSize(size)
-    window.show()
+    show(window, loaded.config, fullscreen=True)
     try:
         return _render_all(controller, out)
     finally:

@@ -1,4 +1,4 @@
-"""From the hidden corner hold to the staff menu: PIN pad, lockout, "not set up" notice."""
+"""From the hidden corner hold to the staff menu: PIN pad and lockout."""
 
 from __future__ import annotations
 
@@ -6,22 +6,21 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.pin import verify_pin
 from kiosk.pin_attempts import PinAttempts
 from kiosk.theme import Metrics
 from kiosk.ui.staff_gesture import CornerHold
-from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.modal_layer import ModalLayer
 from kiosk.ui.widgets.pin_pad import PinPad
-from kiosk.ui.widgets.touch_button import TouchButton
 
 log = logging.getLogger(__name__)
 
-NOT_SET_UP = "Staff menu not set up — see the README"
-NOTICE_MS = 8000
+# Said in the log and on Status, never on the screen: a patient who happens to hold the corner
+# must not see staff words (or English in a Spanish session).
+NOT_SET_UP = "staff menu not set up: no [staff] pin_hash in the config (see the README)"
 CORNER_TARGETS = 1.5
 
 
@@ -49,33 +48,17 @@ class StaffAccess(QObject):
         self.pad.cancelled.connect(self.close)
         self.pad_layer = ModalLayer(window, self.pad, metrics, max_width=metrics.px(760))
 
-        notice = QFrame()
-        notice.setObjectName("OverlayCard")
-        self.notice_label = text_label(NOT_SET_UP, "OverlayMessage")
-        self.notice_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        notice_button = TouchButton("OK")
-        notice_layout = QVBoxLayout(notice)
-        notice_layout.setContentsMargins(
-            metrics.margin, metrics.margin, metrics.margin, metrics.margin
-        )
-        notice_layout.setSpacing(metrics.spacing)
-        notice_layout.addWidget(self.notice_label)
-        notice_layout.addWidget(notice_button)
-        self.notice_layer = ModalLayer(window, notice, metrics, max_width=metrics.px(1000))
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.setInterval(NOTICE_MS)
-        self._notice_timer.timeout.connect(self.notice_layer.hide)
-        notice_button.clicked.connect(self.notice_layer.hide)
-        self.notice_layer.tapped_outside.connect(self.notice_layer.hide)
-
         self._lock_ticker = QTimer(self)
         self._lock_ticker.setInterval(1000)
         self._lock_ticker.timeout.connect(self._refresh_lock)
 
     @property
     def is_open(self) -> bool:
-        return self.pad_layer.isVisible() or self.notice_layer.isVisible()
+        return self.pad_layer.isVisible()
+
+    @property
+    def is_set_up(self) -> bool:
+        return bool(self._pin_hash)
 
     def configure(self, *, pin_hash: str, hold_s: int) -> None:
         self._pin_hash = pin_hash
@@ -83,9 +66,7 @@ class StaffAccess(QObject):
 
     def open(self) -> None:
         if not self._pin_hash:
-            log.warning("staff gesture used, but no [staff] pin_hash is configured")
-            self.notice_layer.present()
-            self._notice_timer.start()
+            log.warning("staff gesture used, but the %s", NOT_SET_UP)
             return
         log.info("staff PIN pad opened")
         self.pad.open()
@@ -95,7 +76,6 @@ class StaffAccess(QObject):
     def close(self) -> None:
         self.pad.close_pad()
         self.pad_layer.hide()
-        self.notice_layer.hide()
         self._lock_ticker.stop()
 
     def _check(self, pin: str) -> None:

@@ -10,7 +10,7 @@ from enum import Enum
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Section
 from kiosk.loading import KioskContent
@@ -26,6 +26,7 @@ from kiosk.ui.screens.updating import UpdatingScreen
 from kiosk.ui.style import apply_style
 from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui_text import ui_text
 
 log = logging.getLogger(__name__)
@@ -90,9 +91,11 @@ class KioskWindow(QWidget):
         self._page_before_contact = Page.HOME
         self._bundles: dict[str, LanguageScreens] = {}
 
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.nav = NavBar(ui_text(content.language), metrics)
         layout = QVBoxLayout(self)
+        # The screen sizes the window, never its contents: they must fit what the screen offers.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
@@ -182,13 +185,11 @@ class KioskWindow(QWidget):
     def _bundle_for(self, language: str) -> LanguageScreens:
         bundle = self._bundles.get(language)
         if bundle is None:
-            offered = self._language_after(language)
             bundle = build_language_screens(
                 self,
                 self.content.in_language(language),
                 self._metrics,
                 reduced_motion=self.choices.reduced_motion,
-                other_language_name=ui_text(offered).language if offered else None,
             )
             self._connect(bundle)
             for page in bundle.pages:
@@ -213,7 +214,6 @@ class KioskWindow(QWidget):
     def _connect(self, bundle: LanguageScreens) -> None:
         bundle.attract.woken.connect(self.wake)
         bundle.home.section_chosen.connect(self.open_section)
-        bundle.home.language_requested.connect(self.next_language)
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from itertools import combinations
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QTextEdit,
+    QWidget,
+)
 
 from kiosk.ui.widgets.modal_layer import ModalLayer
 
@@ -28,7 +35,17 @@ def _visible_leaves(window: QWidget) -> list[QWidget]:
 
 
 def _rect_in(window: QWidget, widget: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    """Where `widget` shows in `window`: inside a scrolling panel, only the part in its view
+    (the rest is scrolled away, not cut: the panel's scrollbar reaches it)."""
+    rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            view = QRect(parent.mapTo(window, parent.rect().topLeft()), parent.size())
+            rect = rect.intersected(view)
+        parent = area
+    return rect
 
 
 def _label_problem(label: QLabel) -> str | None:
@@ -69,7 +86,8 @@ def layout_problems(window: QWidget, min_target: int) -> list[str]:
     for widget in leaves:
         name = f"{type(widget).__name__} {widget.objectName() or ''} {getattr(widget, 'text', lambda: '')()!r:.40}"
         rect = _rect_in(window, widget)
-        if not bounds.contains(rect):
+        # Empty: scrolled out of its panel's view (a widget of no size is caught below).
+        if not rect.isEmpty() and not bounds.contains(rect):
             problems.append(f"{name}: {rect} is outside the window {bounds}")
         if isinstance(widget, QLabel) and (reason := _label_problem(widget)):
             problems.append(f"{name}: {reason}")

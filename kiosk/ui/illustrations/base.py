@@ -757,11 +757,16 @@ class Illustration(QWidget):
         width = self.metrics.px(MIN_WIDTH)
         for button in self.choice_buttons.values():
             width = max(width, button.sizeHint().width())
+        return QSize(width, self.height_for_width(width))
+
+    def height_for_width(self, width: int) -> int:
+        """The least height at `width` for the words, the buttons and a picture of at least
+        MIN_PICTURE (1080p pixels): what a panel that scrolls the picture must give it."""
+        self._polish_all()
         gap = self.metrics.px(12)
         rows, _in_canvas = self._button_rows(width, gap)
         controls = len(rows) * (self.metrics.touch_target + gap)
-        height = self.metrics.px(MIN_PICTURE) + gap + self._caption_height(width) + controls
-        return QSize(width, height)
+        return self.metrics.px(MIN_PICTURE) + gap + self._caption_height(width) + controls
 
     # --- drawing ----------------------------------------------------------------------------
 

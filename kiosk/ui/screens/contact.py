@@ -93,9 +93,19 @@ class ContactScreen(QWidget):
         scrollbar.valueChanged.connect(self._update_more_below)
         scrollbar.rangeChanged.connect(self._update_more_below)
 
+        # The title and Back sit above the details beside the codes on a landscape screen (the
+        # codes then have the screen's whole height: 1024×768 at large text needs it), above
+        # everything on a portrait one.
+        self.header = QWidget()
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.setSpacing(metrics.spacing)
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         details = QVBoxLayout()
         details.setContentsMargins(0, 0, 0, 0)
         details.setSpacing(metrics.spacing)
+        self.details = details
         details.addWidget(self.name_label)
         details.addWidget(self.phone_label)
         details.addWidget(self.details_text, 1)
@@ -106,18 +116,14 @@ class ContactScreen(QWidget):
         self.body.addLayout(details, 1)
         # Takes what the capped text column leaves, so the details stay next to the codes.
         self.body.addStretch(0)
-        self._arrange(beside=True)
 
-        header = QHBoxLayout()
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(
             metrics.margin, metrics.margin, metrics.margin, metrics.spacing
         )
         self.page_layout.setSpacing(metrics.spacing)
-        self.page_layout.addLayout(header)
         self.page_layout.addLayout(self.body, 1)
+        self._arrange(beside=True)
         self.set_text_step(0)
 
     @property
@@ -176,6 +182,12 @@ class ContactScreen(QWidget):
         )
         side = Qt.AlignmentFlag.AlignLeft if beside else Qt.AlignmentFlag.AlignHCenter
         self.body.setAlignment(self.codes, Qt.AlignmentFlag.AlignTop | side)
+        self.page_layout.removeWidget(self.header)
+        self.details.removeWidget(self.header)
+        if beside:
+            self.details.insertWidget(0, self.header)
+        else:
+            self.page_layout.insertWidget(0, self.header)
 
     def _code_column(self, code: QrView, caption: str) -> QVBoxLayout:
         label = text_label(caption, "ScanLabel")

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -18,7 +17,6 @@ from kiosk.content import Section
 from kiosk.theme import Metrics
 from kiosk.ui.illustrations import thumbnail
 from kiosk.ui.widgets.labels import text_label
-from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
 LANDSCAPE_COLUMNS = 3
@@ -84,7 +82,6 @@ class SectionTile(QPushButton):
 
 class HomeScreen(QWidget):
     section_chosen = Signal(int)
-    language_requested = Signal()
 
     def __init__(
         self,
@@ -92,14 +89,11 @@ class HomeScreen(QWidget):
         sections: tuple[Section, ...],
         text: UiText,
         metrics: Metrics,
-        *,
-        language_name: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
+        # The language button is the bar's, on every screen: one per screen, always in one place.
         self.title_label = text_label(title, "PageTitle")
-        # Named in the language it switches to, so a reader of that language recognises it.
-        self.language_button = TouchButton(language_name) if language_name else None
         self.intro_label = text_label(text.home_intro, "Intro")
         self.tiles = [
             SectionTile(number, section, metrics)
@@ -115,13 +109,7 @@ class HomeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.spacing)
         layout.setSpacing(metrics.px(12))
-        header = QHBoxLayout()
-        header.setSpacing(metrics.spacing)
-        header.addWidget(self.title_label, 1)
-        if self.language_button is not None:
-            self.language_button.clicked.connect(self.language_requested)
-            header.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(header)
+        layout.addWidget(self.title_label)
         layout.addWidget(self.intro_label)
         layout.addSpacing(metrics.spacing)
         layout.addLayout(self._grid, 1)

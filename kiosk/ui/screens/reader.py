@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
+    QScrollArea,
     QSizePolicy,
     QTextEdit,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from kiosk.ui.illustrations import create_illustration
 from kiosk.ui.illustrations.base import Illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.swipe_area import SwipeArea
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
@@ -146,6 +148,64 @@ class ArticleText(QTextEdit):
         )
 
 
+class PicturePanel(QScrollArea):
+    """Holds the section's picture at the height its words and buttons need at the panel's
+    width, and scrolls it when the screen is shorter than that (large text on a low landscape
+    screen): the picture never squeezes its caption or buttons and never asks the window for
+    more height than the screen has."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__()
+        self.setObjectName("PicturePanel")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidgetResizable(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._metrics = metrics
+        self.illustration: Illustration | None = None
+
+    def show_illustration(self, illustration: Illustration | None) -> None:
+        if self.illustration is not None and self.illustration is not illustration:
+            self.takeWidget()
+            self.illustration.hide()
+        self.illustration = illustration
+        if illustration is not None and self.widget() is not illustration:
+            self.setWidget(illustration)
+        if illustration is not None:
+            illustration.show()
+        self.updateGeometry()
+        self.fit()
+
+    def minimumSizeHint(self) -> QSize:
+        # As wide as the picture's widest button (no sideways scrolling), as tall as a picture
+        # worth showing with a row of buttons; the rest scrolls.
+        if self.illustration is None:
+            return QSize(0, 0)
+        width = self.illustration.minimumSizeHint().width()
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._metrics.px(300))
+
+    def sizeHint(self) -> QSize:
+        return self.illustration.sizeHint() if self.illustration is not None else QSize(0, 0)
+
+    def fit(self) -> None:
+        """Sizes the picture to the panel: its full width, and at least the height it needs."""
+        if self.illustration is None:
+            return
+        room = self.viewport().size()
+        width = self.width()
+        needed = self.illustration.height_for_width(width)
+        if needed > self.height():
+            # The scrollbar comes: the picture is narrower by its width, and taller for that.
+            width -= self.verticalScrollBar().sizeHint().width()
+            needed = self.illustration.height_for_width(width)
+        self.illustration.resize(width, max(room.height(), needed))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
 class ReaderScreen(QWidget):
     next_requested = Signal()
     previous_requested = Signal()
@@ -187,16 +247,14 @@ class ReaderScreen(QWidget):
         header.addWidget(self.title_label, 1)
         header.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.progress_label, 0)
-        self.illustration_slot = QWidget()
-        slot_layout = QVBoxLayout(self.illustration_slot)
-        slot_layout.setContentsMargins(0, 0, 0, 0)
-        self.illustration_slot.hide()
+        self.picture_panel = PicturePanel(metrics)
+        self.picture_panel.hide()
         # Landscape: text on the left, the picture beside it. Portrait: bottom-to-top puts the
         # picture above the text.
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(metrics.margin)
         body.addWidget(self.article, 3)
-        body.addWidget(self.illustration_slot, 2)
+        body.addWidget(self.picture_panel, 2)
         # Takes the width the capped text column leaves over, so the text stays on the left.
         body.addStretch(0)
         self.body_layout = body
@@ -212,6 +270,11 @@ class ReaderScreen(QWidget):
         scrollbar = self.article.verticalScrollBar()
         scrollbar.valueChanged.connect(self._update_more_below)
         scrollbar.rangeChanged.connect(self._update_more_below)
+        # A swipe anywhere that is not a control turns the page; the text's own scroller
+        # tells a swipe from a scroll there.
+        self.swipes = SwipeArea(self, min_swipe_px=metrics.px(140))
+        self.swipes.swiped.connect(self._on_swipe)
+        self.swipes.watch(self, skip=(self.article,))
 
     @property
     def section(self) -> Section | None:
@@ -260,12 +323,9 @@ class ReaderScreen(QWidget):
             illustration.set_reduced_motion(reduced)
 
     def _show_illustration(self, key: str | None) -> None:
-        layout = self.illustration_slot.layout()
-        assert layout is not None
-        for existing in self.illustrations.values():
-            existing.hide()
         if key is None:
-            self.illustration_slot.hide()
+            self.picture_panel.show_illustration(None)
+            self.picture_panel.hide()
             return
         illustration = self.illustrations.get(key)
         if illustration is None:
@@ -274,10 +334,10 @@ class ReaderScreen(QWidget):
             )
             illustration.used.connect(lambda key=key: self.illustration_used.emit(key))
             self.illustrations[key] = illustration
-            layout.addWidget(illustration)
+            self.swipes.watch(illustration)
         illustration.set_text_step(self._text_step)
-        illustration.show()
-        self.illustration_slot.show()
+        self.picture_panel.show()
+        self.picture_panel.show_illustration(illustration)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = event.size().width() < event.size().height()

@@ -12,6 +12,7 @@ from kiosk.theme import Metrics
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.modal_layer import ModalLayer
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.ui_text import Plural
 
 TICK_MS = 250
 
@@ -22,7 +23,7 @@ class CountdownOverlay(QObject):
     dismissed = Signal()
 
     def __init__(
-        self, window: QWidget, metrics: Metrics, *, title: str, message: str, button: str = ""
+        self, window: QWidget, metrics: Metrics, *, title: str, message: Plural, button: str = ""
     ) -> None:
         super().__init__(window)
         self._message = message
@@ -87,7 +88,7 @@ class CountdownOverlay(QObject):
             self._show_seconds()
 
     def _show_seconds(self) -> None:
-        self.countdown_label.setText(self._message.format(seconds=self._seconds))
+        self.countdown_label.setText(self._message.format(self._seconds))
 
     def _dismiss(self) -> None:
         self.stop()

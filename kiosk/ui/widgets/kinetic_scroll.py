@@ -65,7 +65,16 @@ class KineticScroll(QObject):
         assert self._press_position is not None
         moved = release_position - self._press_position
         self._press_position = None
-        distance = max(self._min_swipe_px, round(self._viewport.width() * SWIPE_WIDTH_SHARE))
-        if abs(moved.x()) >= distance and abs(moved.x()) >= SWIPE_SIDEWAYS_RATIO * abs(moved.y()):
+        direction = swipe_direction(moved, self._viewport.width(), self._min_swipe_px)
+        if direction:
             self._scroller.stop()
-            self.swiped.emit(1 if moved.x() < 0 else -1)
+            self.swiped.emit(direction)
+
+
+def swipe_direction(moved: QPointF, width: int, min_swipe_px: int) -> int:
+    """+1 for a swipe to the next page (right-to-left), -1 for the previous, 0 for no swipe:
+    far enough for `width` and mostly sideways."""
+    distance = max(min_swipe_px, round(width * SWIPE_WIDTH_SHARE))
+    if abs(moved.x()) >= distance and abs(moved.x()) >= SWIPE_SIDEWAYS_RATIO * abs(moved.y()):
+        return 1 if moved.x() < 0 else -1
+    return 0

@@ -1,0 +1,103 @@
+"""Runs the real kiosk window full screen on this process's screen and reports, as JSON on
+stdout, every state in which the window is not the screen or the layout inspector finds a
+fault. One process per screen size: Qt's platform (and its screen) is fixed for a process.
+
+    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/helpers/screen_check.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from helpers.layout import layout_problems  # noqa: E402
+from kiosk.loading import load_everything  # noqa: E402
+from kiosk.theme import TEXT_SIZE_STEPS  # noqa: E402
+from kiosk.ui.app import application, build_kiosk, screen_size, show  # noqa: E402
+from kiosk.ui.controller import KioskController  # noqa: E402
+
+CONTENT = HERE.parent.parent / "content"
+
+
+def window_problems(controller: KioskController) -> list[str]:
+    """The window is the screen, and its layout asks for no more than the screen offers."""
+    window = controller.window
+    screen = window.screen().geometry()
+    problems = []
+    if window.geometry() != screen:
+        problems.append(f"window {window.geometry()} is not the screen {screen}")
+    layout = window.layout()
+    assert layout is not None
+    needed = layout.totalMinimumSize()
+    if needed.width() > screen.width() or needed.height() > screen.height():
+        problems.append(f"the layout asks for at least {needed.width()}x{needed.height()}")
+    return problems
+
+
+def states(controller: KioskController) -> Iterator[str]:
+    """Puts the window in each state a patient can reach, yielding its name each time."""
+    window = controller.window
+    for language in window.languages:
+        if window.choices.language != language:
+            window.next_language()
+        for high_contrast in (False, True):
+            window.set_high_contrast(high_contrast)
+            for step in range(TEXT_SIZE_STEPS):
+                window.apply_text_step(step)
+                where = f"{language} contrast={'high' if high_contrast else 'calm'} text={step}"
+                window.show_home()
+                yield f"{where} home"
+                for index, section in enumerate(window.sections):
+                    window.open_section(index)
+                    yield f"{where} {section.slug}"
+                window.show_contact()
+                yield f"{where} contact"
+                window.open_section(0)
+                window.show_idle_warning(20)
+                yield f"{where} idle warning"
+                window.idle_warning.stop()
+                window.show_display_options()
+                yield f"{where} display options"
+                window.screens.display_layer.hide()
+    window.set_high_contrast(False)
+    window.apply_text_step(0)
+    controller.staff.pad.open()
+    controller.staff.pad_layer.present()
+    yield "staff pin pad"
+    controller.staff.close()
+    controller.open_staff_menu()
+    yield "staff menu"
+    controller.show_usage()
+    yield "staff usage"
+
+
+def main() -> int:
+    loaded = load_everything(CONTENT, None)
+    application()
+    controller = build_kiosk(
+        loaded, screen_size(loaded.config, None), kiosk_mode=False, reload=lambda: loaded
+    )
+    window = controller.window
+    show(window, loaded.config, fullscreen=True)
+    # What the kiosk builds after its first paint: the other language's screens, the contact
+    # screens (hidden pages once made the window wider than a portrait screen).
+    window.prepare_ahead()
+    window.wake()
+    min_target = controller.metrics.touch_target
+    found: dict[str, list[str]] = {}
+    for state in states(controller):
+        problems = window_problems(controller) + layout_problems(window, min_target)
+        if problems:
+            found[state] = problems
+    json.dump(found, sys.stdout, indent=1, ensure_ascii=False)
+    controller.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
