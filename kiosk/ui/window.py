@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 from kiosk.content import Section
 from kiosk.loading import KioskContent
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
+from kiosk.ui.accessibility import set_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
@@ -209,6 +210,9 @@ class KioskWindow(QWidget):
         offered = self._language_after(language)
         self.nav.set_text(bundle.text)
         self.nav.offer_language(ui_text(offered).language if offered else None)
+        # The bar speaks the session's language; its language button the one it offers.
+        set_language(self.nav, language)
+        set_language(self.nav.language_button, offered or language)
         self._apply_choices_to(bundle)
 
     def _connect(self, bundle: LanguageScreens) -> None:
