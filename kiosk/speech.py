@@ -16,6 +16,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +81,15 @@ def engine_problem(program: str = PROGRAM) -> str | None:
 class Espeak:
     """One voice at a time: `speak()` starts an utterance and returns at once; the next `speak()`
     or `stop()` silences it. With `wav_folder`, each utterance becomes NNNN-<voice>.wav there
-    instead of sound (the same process, the same options)."""
+    instead of sound (the same process, the same options); with `pipe`, the samples come out on
+    `output` (the benchmark times the first of them)."""
 
-    def __init__(self, *, program: str = PROGRAM, wav_folder: Path | None = None) -> None:
+    def __init__(
+        self, *, program: str = PROGRAM, wav_folder: Path | None = None, pipe: bool = False
+    ) -> None:
         self.program = program
         self.wav_folder = wav_folder
+        self.pipe = pipe
         self._process: subprocess.Popen[bytes] | None = None
         self._count = 0
         self.last_wav: Path | None = None
@@ -101,12 +106,14 @@ class Espeak:
             self._count += 1
             wav = self.wav_folder / f"{self._count:04d}-{utterance.voice}.wav"
         self.last_wav = wav
-        command = espeak_command(utterance, wav=wav, program=self.program)
+        command = espeak_command(
+            utterance, wav=wav, stdout=self.pipe and wav is None, program=self.program
+        )
         try:
             process = subprocess.Popen(
                 command,
                 stdin=subprocess.PIPE,
-                stdout=subprocess.DEVNULL,
+                stdout=subprocess.PIPE if self.pipe else subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 close_fds=True,
             )
@@ -122,11 +129,18 @@ class Espeak:
             log.warning("speech stopped: %s", error)
         self._process = process
 
+    @property
+    def output(self) -> IO[bytes] | None:
+        """The audio (a WAV stream) of the current utterance, with `pipe`."""
+        return self._process.stdout if self._process is not None else None
+
     def stop(self) -> None:
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
+        if process is not None and process.stdout is not None:
+            process.stdout.close()
 
     def wait(self, timeout_s: float = 30.0) -> None:
         """Blocks until the utterance is done (tests and `kiosk say` only, never the UI)."""

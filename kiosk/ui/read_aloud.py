@@ -64,6 +64,8 @@ class ReadAloud(QObject):
 
     def forget(self) -> None:
         """The idle reset, or another section: no mark, no position, no reading."""
+        if self.is_listening:
+            self._narrator.stop()  # the section it was reading is gone from the screen
         self._end_listening()
         if self._text is not None:
             self._text.mark_paragraph(None)
