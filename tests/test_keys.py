@@ -287,3 +287,45 @@ def test_words_are_spoken_without_symbols() -> None:
     assert speakable("Next →") == "Next"
     assert speakable("❚❚ Pause") == "Pause"
     assert spoken_digits("(336) 438-2525") == "3 3 6, 4 3 8, 2 5 2 5"
+
+
+def test_keys_set_in_the_config_do_what_they_are_told(make_kiosk, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[keypad]\nactivate = "F5"\nnext = "N"\n', encoding="utf-8")
+    patient = Patient(make_kiosk(config=config), qtbot)
+    window = patient.window
+    patient.press(Key.Key_F5)  # any key wakes
+    first = patient.focused
+    patient.press(Key.Key_N)
+    assert patient.focused is not first
+    patient.press(Key.Key_Return)  # no longer a keypad key here
+    assert window.page is Page.HOME
+    patient.press(Key.Key_F5)
+    assert window.page is Page.READER
+
+
+def test_overlays_are_announced_to_a_patient_using_keys(patient: Patient) -> None:
+    window = patient.window
+    controller_idle = patient.keys
+    patient.press(Key.Key_Return)
+    window.show_idle_warning(20)
+    controller_idle.announce_idle_warning()
+    assert patient.last == (
+        "Still reading? The screen will go back to the start in 20 seconds. "
+        "Yes, keep reading, button."
+    )
+    patient.press(Key.Key_Space)
+    assert patient.last == "Yes, keep reading"
+    window.start_cleaning()
+    patient.press(Key.Key_Tab)
+    assert patient.last.startswith("Cleaning the screen. ")
+    assert window.cleaning.is_counting
+
+
+def test_a_touch_patient_hears_nothing(patient: Patient, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = patient.window
+    qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
+    window.show_idle_warning(20)
+    patient.keys.announce_idle_warning()
+    qtbot.mouseClick(window.nav.display_button, Qt.MouseButton.LeftButton)
+    assert patient.said == []
