@@ -198,14 +198,15 @@ def standalone_illustrations(controller: KioskController, seconds: float) -> dic
     """Each illustration widget alone in a window beside the (still) home screen, for as long as
     the reader does not show them: their CPU and frames, without a section that names them."""
     try:
+        from kiosk.illustration_specs import ILLUSTRATION_KEYS
         from kiosk.theme import Metrics
-        from kiosk.ui.illustrations import ILLUSTRATIONS, create_illustration
+        from kiosk.ui.illustrations import create_illustration
     except Exception as error:  # another engineer's work in progress may not import
         return {"error": f"{type(error).__name__}: {error}"}
     metrics = Metrics.for_screen(*SCREEN)
     controller.window.show_home()
     results: dict[str, object] = {}
-    for key in sorted(ILLUSTRATIONS):
+    for key in sorted(ILLUSTRATION_KEYS):
         holder = QWidget()
         holder.setWindowFlags(Qt.WindowType.FramelessWindowHint)
         layout = QVBoxLayout(holder)

@@ -14,7 +14,6 @@ illustrations must get right").
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from dataclasses import dataclass, fields, is_dataclass
 
 # The picture-label type: wordings of one label, longest first.
@@ -31,14 +30,12 @@ class StateWords:
 
 
 @dataclass(frozen=True)
-class PictureWords(ABC):
-    """What every illustration has: a title (its accessible name) and words for each state."""
+class PictureWords:
+    """What every illustration has: a title (its accessible name) and a StateWords field for
+    each state its spec names (kiosk/illustration_specs.py: state `with-snri`, field
+    `with_snri`)."""
 
     title: str
-
-    @abstractmethod
-    def states(self) -> dict[str, StateWords]:
-        """Each state's words by state name, in the order of the state buttons."""
 
 
 @dataclass(frozen=True)
@@ -56,9 +53,6 @@ class SynapseWords(PictureWords):
     strong_signal: Variants
     receptors: Variants  # below the signal arrow
 
-    def states(self) -> dict[str, StateWords]:
-        return {"without": self.without, "with-snri": self.with_snri}
-
 
 @dataclass(frozen=True)
 class PainPathwayWords(PictureWords):
@@ -71,9 +65,6 @@ class PainPathwayWords(PictureWords):
     spinal_cord: Variants
     pain_starts: Variants
     medicine: str  # under the bracket that shows where the medicine works
-
-    def states(self) -> dict[str, StateWords]:
-        return {"without": self.without, "with-snri": self.with_snri}
 
 
 @dataclass(frozen=True)
@@ -88,15 +79,6 @@ class PainMoodCycleWords(PictureWords):
     low_mood: str
     less_activity: str
 
-    def states(self) -> dict[str, StateWords]:
-        return {
-            "cycle": self.cycle,
-            "medicine": self.medicine,
-            "physical-therapy": self.physical_therapy,
-            "mindfulness": self.mindfulness,
-            "care-team": self.care_team,
-        }
-
     def steps(self) -> tuple[str, str, str, str]:
         return (self.pain, self.poor_sleep, self.low_mood, self.less_activity)
 
@@ -110,15 +92,6 @@ class IllustrationText:
     synapse: SynapseWords
     pain_pathway: PainPathwayWords
     pain_mood_cycle: PainMoodCycleWords
-
-    def for_key(self, key: str) -> PictureWords:
-        """The words of the illustration named `key` (kiosk/illustration_keys.py)."""
-        by_key: dict[str, PictureWords] = {
-            "synapse": self.synapse,
-            "pain-pathway": self.pain_pathway,
-            "pain-mood-cycle": self.pain_mood_cycle,
-        }
-        return by_key[key]
 
 
 ENGLISH = IllustrationText(

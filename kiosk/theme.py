@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The one typeface (resources/fonts/, loaded by kiosk/ui/app.py), in widgets, style sheets and
+# the words painted inside the pictures.
+FONT_FAMILY = "Atkinson Hyperlegible"
 REFERENCE_SHORT_SIDE = 1080
 # Below ~0.7 a 1280×800 panel would get targets under WCAG's 44 px; above 2 is a wall display.
 MIN_SCALE = 0.7

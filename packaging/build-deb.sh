@@ -2,7 +2,8 @@
 # Builds dist/clinic-kiosk_<version>_<arch>.deb from the frozen build in dist/clinic-kiosk/
 # (run packaging/build-frozen.sh first).  Needs dpkg-deb (always there on Debian/Ubuntu),
 # binutils (readelf) and the repo's .venv.  Idempotent: the package tree is staged afresh in
-# build/deb/.  MAINTAINER=... overrides the control file's Maintainer field.
+# build/deb/.  MAINTAINER=... overrides the control file's Maintainer field;
+# DEB_COMPRESSION=... dpkg-deb's compression options (default -Zxz; `make test` uses -Zgzip -z1).
 #
 # Package layout:
 #   /opt/clinic-kiosk/                      the frozen program (never edited by IT)
@@ -102,6 +103,7 @@ chmod 0644 "$STAGE/DEBIAN/control" "$STAGE/DEBIAN/conffiles"
     >build/deb/system-libraries.txt
 echo "System libraries checked against Depends (list in build/deb/system-libraries.txt)"
 
-dpkg-deb --root-owner-group --build "$STAGE" "$DEB"
+# shellcheck disable=SC2086  # DEB_COMPRESSION holds several options
+dpkg-deb --root-owner-group ${DEB_COMPRESSION:--Zxz} --build "$STAGE" "$DEB"
 dpkg-deb --info "$DEB" >/dev/null
 echo "Built $DEB ($(du -h "$DEB" | cut -f1), installed $((installed_size / 1024)) MiB) in $(($(date +%s) - start)) s"

@@ -53,16 +53,6 @@ def _no_excepthook_leak() -> Iterator[None]:
     sys.excepthook = hook
 
 
-@pytest.fixture(autouse=True)
-def _fresh_frame_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The pictures' frame rate is the process's verdict on its machine; a test suite keeps the
-    CPU busy, so each test starts from 60 frames a second, as a fresh kiosk does."""
-    from kiosk.frame_budget import FrameBudget
-    from kiosk.ui.illustrations import base
-
-    monkeypatch.setattr(base, "FRAME_BUDGET", FrameBudget())
-
-
 @pytest.fixture
 def make_kiosk(qtbot):  # type: ignore[no-untyped-def]
     """Builds a shown kiosk (window and controller) of a given screen size from a content folder."""

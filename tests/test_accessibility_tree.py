@@ -6,6 +6,7 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QWidget
 
 from kiosk.illustration_text import illustration_text
+from kiosk.ui.illustrations import PICTURES
 
 Role = QAccessible.Role
 
@@ -60,7 +61,7 @@ def test_every_tile_picture_has_a_name(make_window) -> None:  # type: ignore[no-
         if tile.picture is not None:
             pictures += 1
             name = interface(tile.picture).text(QAccessible.Text.Name)
-            assert name == words.for_key(section.illustration or "").title
+            assert name == PICTURES[section.illustration or ""].spec.words_of(words).title
     assert pictures == 3
 
 

@@ -20,24 +20,23 @@ from pytestqt.qtbot import QtBot
 
 import kiosk.illustration_text
 from kiosk.content import load_content
-from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_specs import ILLUSTRATION_KEYS, SPEC_BY_KEY
 from kiosk.illustration_text import (
     CATALOG,
     ENGLISH,
     SPANISH,
+    IllustrationText,
+    PictureWords,
+    StateWords,
     illustration_text,
     untranslated_illustration_text,
 )
-from kiosk.theme import Metrics
+from kiosk.theme import COLORS, Metrics
 from kiosk.ui.app import application
-from kiosk.ui.illustrations import ILLUSTRATIONS, Illustration, create_illustration, thumbnail
-from kiosk.ui.illustrations.base import text_size
-from kiosk.ui.illustrations.pain_mood_cycle import PainMoodCyclePicture
-from kiosk.ui.illustrations.pain_pathway import PainPathwayPicture
+from kiosk.ui.illustrations import PICTURES, Illustration, create_illustration, thumbnail
 from kiosk.ui.illustrations.preview import render_illustration_previews
-from kiosk.ui.illustrations.synapse import SynapsePicture
 
-KEYS = sorted(ILLUSTRATIONS)
+KEYS = sorted(ILLUSTRATION_KEYS)
 LANGUAGES = sorted(CATALOG)
 LANDSCAPE = Metrics.for_screen(1920, 1080)
 # (screen, the room the reader gives an illustration on it)
@@ -93,31 +92,18 @@ def sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
 
 
+def words_of(text: IllustrationText, key: str) -> PictureWords:
+    return SPEC_BY_KEY[key].words_of(text)
+
+
+def state_words(text: IllustrationText, key: str) -> dict[str, StateWords]:
+    return SPEC_BY_KEY[key].state_words(text)
+
+
 def painted_words(illustration: Illustration) -> list[tuple[str, QRectF]]:
     """The labels painted inside the picture (the cells' names, the callouts, the steps), each
     with the rectangle its words take."""
-    picture = illustration.canvas.ensure_picture()
-    words = []
-    if isinstance(picture, SynapsePicture):
-        box = picture.box
-        for name, centre, room in picture.names:
-            size = text_size(name, picture.name_px, room, bold=True)
-            x = box.left() + box.width() * centre
-            rect = QRectF(x - size.width() / 2, picture.band.top(), size.width(), size.height())
-            words.append((name, rect))
-    elif isinstance(picture, PainPathwayPicture):
-        for placed in picture.callouts:
-            size = text_size(placed.text, picture.label_px, placed.rect.width())
-            words.append((placed.text, QRectF(placed.rect.topLeft(), size)))
-    elif isinstance(picture, PainMoodCyclePicture):
-        pad = picture.pad
-        for step, box in zip(picture.steps, picture.boxes, strict=True):
-            inner = box.adjusted(pad, pad, -pad, -pad)
-            size = text_size(step, picture.text_px, inner.width(), bold=True)
-            rect = QRectF(0, 0, size.width(), size.height())
-            rect.moveCenter(inner.center())
-            words.append((step, rect))
-    return words
+    return [(label.text, label.rect) for label in illustration.picture.painted_labels()]
 
 
 def painted_word_problems(illustration: Illustration) -> list[str]:
@@ -126,41 +112,28 @@ def painted_word_problems(illustration: Illustration) -> list[str]:
     pause = illustration.pause_button
     in_canvas = pause.isVisible() and canvas.intersects(QRectF(pause.geometry()))
     problems = []
-    words = painted_words(illustration)
-    picture = illustration.canvas.ensure_picture()
-    if isinstance(picture, PainMoodCyclePicture):
-        for step, box in zip(picture.steps, picture.boxes, strict=True):
-            pad = picture.pad
-            inner = box.adjusted(pad, pad, -pad, -pad).adjusted(-0.5, -0.5, 0.5, 0.5)
-            rect = next(rect for text, rect in words if text == step)
-            if not inner.contains(rect):
-                problems.append(f"{step!r} does not fit its box")
-    for text, rect in words:
-        if not canvas.contains(rect):
-            problems.append(f"{text!r} at {rect} is cut off by the picture's edge")
-        if in_canvas and rect.intersects(QRectF(pause.geometry())):
-            problems.append(f"{text!r} is under the pause button")
-    for (first, a), (second, b) in combinations(words, 2):
-        if a.intersects(b):
-            problems.append(f"{first!r} overlaps {second!r}")
+    labels = illustration.picture.painted_labels()
+    for label in labels:
+        room = label.room
+        if room is not None and not room.adjusted(-0.5, -0.5, 0.5, 0.5).contains(label.rect):
+            problems.append(f"{label.text!r} does not fit its box")
+        if not canvas.contains(label.rect):
+            problems.append(f"{label.text!r} at {label.rect} is cut off by the picture's edge")
+        if in_canvas and label.rect.intersects(QRectF(pause.geometry())):
+            problems.append(f"{label.text!r} is under the pause button")
+    for first, second in combinations(labels, 2):
+        if first.rect.intersects(second.rect):
+            problems.append(f"{first.text!r} overlaps {second.text!r}")
     return problems
 
 
 # --- registry ---------------------------------------------------------------------------------
 
 
-def test_content_keys_are_the_registry_keys() -> None:
-    assert frozenset(ILLUSTRATIONS) == ILLUSTRATION_KEYS
-    assert {"synapse", "pain-pathway", "pain-mood-cycle"} <= ILLUSTRATION_KEYS
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("key", KEYS)
-def test_registry_entries_name_themselves(key: str, language: str) -> None:
-    kind = ILLUSTRATIONS[key]
-    assert kind.key == key
-    assert kind.states == tuple(CATALOG[language].for_key(key).states())
-    assert len(set(kind.states)) == len(kind.states) >= 2
+def test_every_spec_has_a_picture_and_every_picture_a_spec() -> None:
+    assert sorted(PICTURES) == KEYS, "kiosk/ui/illustrations/__init__.py: PICTURES"
+    for key, picture in PICTURES.items():
+        assert picture.spec is SPEC_BY_KEY[key]
 
 
 def test_an_unknown_illustration_key_is_reported_with_file_and_line(content_copy: Path) -> None:
@@ -209,7 +182,7 @@ def test_every_state_has_a_short_caption_and_a_longer_text_alternative(
     qtbot: QtBot, key: str, language: str
 ) -> None:
     illustration = make(qtbot, key, show=False, language=language)
-    assert illustration.accessibleName() == CATALOG[language].for_key(key).title
+    assert illustration.accessibleName() == words_of(CATALOG[language], key).title
     for state in illustration.states:
         illustration.set_state(state)
         text = illustration.text_for(state)
@@ -242,7 +215,7 @@ OVERCLAIMS = {
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("key", KEYS)
 def test_words_never_overclaim(key: str, language: str) -> None:
-    for state, words in CATALOG[language].for_key(key).states().items():
+    for state, words in state_words(CATALOG[language], key).items():
         for text in (words.caption.lower(), words.description.lower()):
             for claim in OVERCLAIMS[language]:
                 assert claim not in text, f"{language}/{key}/{state}: {claim!r}"
@@ -329,16 +302,17 @@ def test_an_untranslated_word_is_reported_by_name(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("key", KEYS)
 def test_every_spanish_state_has_its_own_words(key: str) -> None:
-    english = ENGLISH.for_key(key)
-    spanish = SPANISH.for_key(key)
+    english = words_of(ENGLISH, key)
+    spanish = words_of(SPANISH, key)
     assert spanish.title != english.title
-    for state, words in spanish.states().items():
-        assert words.caption and words.caption != english.states()[state].caption, state
-        assert words.description and words.description != english.states()[state].description
-        if english.states()[state].button is None:
+    english_states = state_words(ENGLISH, key)
+    for state, words in state_words(SPANISH, key).items():
+        assert words.caption and words.caption != english_states[state].caption, state
+        assert words.description and words.description != english_states[state].description
+        if english_states[state].button is None:
             assert words.button is None
         else:
-            assert words.button and words.button != english.states()[state].button
+            assert words.button and words.button != english_states[state].button
 
 
 def test_spanish_uses_the_articles_words_and_usted() -> None:
@@ -355,19 +329,19 @@ def test_spanish_uses_the_articles_words_and_usted() -> None:
 @pytest.mark.parametrize("key", KEYS)
 def test_the_spanish_widget_speaks_spanish(qtbot: QtBot, key: str) -> None:
     illustration = make(qtbot, key, language="es")
-    words = SPANISH.for_key(key)
-    english = ENGLISH.for_key(key)
+    words = state_words(SPANISH, key)
+    english = state_words(ENGLISH, key)
     assert illustration.language == "es"
-    assert illustration.accessibleName() == words.title
+    assert illustration.accessibleName() == words_of(SPANISH, key).title
     for state in illustration.states:
         illustration.set_state(state)
         spoken = illustration.accessibleDescription()
-        assert spoken == words.states()[state].description != english.states()[state].description
+        assert spoken == words[state].description != english[state].description
         assert illustration.canvas.accessibleDescription() == spoken
-        assert illustration.caption_label.text() == words.states()[state].caption
+        assert illustration.caption_label.text() == words[state].caption
     for state, button in illustration.choice_buttons.items():
-        assert button.text() == button.accessibleName() == words.states()[state].button
-    assert illustration.legend == illustration.picture.legend(SPANISH)
+        assert button.text() == button.accessibleName() == words[state].button
+    assert illustration.legend == SPEC_BY_KEY[key].legend_items(SPANISH, COLORS)
     for item in illustration.legend:
         assert item.label in {
             SPANISH.synapse.serotonin,
@@ -385,7 +359,7 @@ def test_spanish_words_are_painted_in_the_picture(qtbot: QtBot, key: str) -> Non
     illustration = make(qtbot, key, reduced_motion=True, language="es")
     painted = [text for text, _rect in painted_words(illustration)]
     assert painted
-    english = set(_all_strings(ENGLISH.for_key(key)))
+    english = set(_all_strings(words_of(ENGLISH, key)))
     assert not [text for text in painted if text in english]
 
 
@@ -394,8 +368,8 @@ def test_an_unknown_language_gets_english(qtbot: QtBot, key: str) -> None:
     illustration = make(qtbot, key, show=False, language="xx")
     assert illustration.language == "en"
     assert illustration_text("xx") is ENGLISH
-    assert illustration.accessibleName() == ENGLISH.for_key(key).title
-    assert illustration.caption() == ENGLISH.for_key(key).states()[illustration.state].caption
+    assert illustration.accessibleName() == words_of(ENGLISH, key).title
+    assert illustration.caption() == state_words(ENGLISH, key)[illustration.state].caption
 
 
 # --- controls ---------------------------------------------------------------------------------
@@ -651,7 +625,7 @@ def test_spanish_paints_as_many_labels_as_english_where_the_reader_puts_it(
 def test_previews_are_written_for_every_state(tmp_path: Path) -> None:
     written = render_illustration_previews(LANDSCAPE, tmp_path, QSize(700, 650))
     expected = {
-        f"illustration-{key}-{state}.png" for key in KEYS for state in ILLUSTRATIONS[key].states
+        f"illustration-{key}-{state}.png" for key in KEYS for state in SPEC_BY_KEY[key].states
     }
     assert {path.name for path in written} == expected
     for path in written:

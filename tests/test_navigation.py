@@ -160,9 +160,9 @@ def test_reopening_a_section_does_not_redo_its_pictures_or_text_styling(  # type
     assert illustration is not None
     window.grab()
     stills = []
-    original = illustration.paint_still_layer
+    original = illustration.canvas.paint_still_layer
     monkeypatch.setattr(
-        illustration,
+        illustration.canvas,
         "paint_still_layer",
         lambda *args: stills.append(args) or original(*args),
     )

@@ -383,3 +383,16 @@ def test_check_deps_parses_depends_with_alternatives(tmp_path: Path) -> None:
 def test_readelf_is_there_for_the_dependency_check() -> None:
     if sys.platform.startswith("linux") and shutil.which("readelf") is None:
         pytest.fail("readelf (binutils) is needed by packaging/linux/check-deps.py")
+
+
+def test_make_test_builds_the_deb_and_checks_its_depends() -> None:
+    # CI runs `make test`: the .deb and its Depends check must be part of it, so a new system
+    # library fails CI instead of the first `make package` on a clean clone.
+    dry_run = subprocess.run(
+        ["make", "-n", "test"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    assert "packaging/build-frozen.sh" in dry_run
+    assert "packaging/smoke-test-frozen.sh" in dry_run
+    assert "packaging/build-deb.sh" in dry_run
+    build_deb = (PACKAGING / "build-deb.sh").read_text(encoding="utf-8")
+    assert 'check-deps.py" --control' in build_deb

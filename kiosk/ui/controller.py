@@ -21,7 +21,6 @@ from kiosk.problems import Severity
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
-from kiosk.ui.illustrations import base as illustrations
 from kiosk.ui.keyboard import KeyboardNavigator
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.narrator import Narrator, default_engine
@@ -359,8 +358,8 @@ class KioskController(QObject):
             + ([] if self.staff.is_set_up else [NOT_SET_UP]),
             pending_content=self.pending.fingerprint if self.pending else None,
             unreviewed_translations=list(loaded.content.unreviewed),
-            picture_frames_per_s=illustrations.FRAME_BUDGET.frames_per_second,
-            picture_cpu_percent=illustrations.FRAME_BUDGET.last_percent,
+            picture_frames_per_s=self.window.frame_budget.frames_per_second,
+            picture_cpu_percent=self.window.frame_budget.last_percent,
         )
 
     def write_status(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from kiosk.keypad import Action, keymap
 from kiosk.speech import VOLUME_STEPS
 from kiosk.theme import COLORS, HIGH_CONTRAST, Metrics
-from kiosk.ui.illustrations.base import Illustration
+from kiosk.ui.illustrations import Illustration
 from kiosk.ui.narrator import Narrator
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screens.reader import ArticleText

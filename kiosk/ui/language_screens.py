@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.frame_budget import FrameBudget
 from kiosk.illustration_text import illustration_text
 from kiosk.loading import KioskContent
 from kiosk.theme import Metrics
 from kiosk.ui.accessibility import Role, set_language, set_role
+from kiosk.ui.illustrations import PICTURES
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
 from kiosk.ui.screens.home import HomeScreen
@@ -55,7 +57,8 @@ class LanguageScreens:
         words = illustration_text(self.language)
         for tile, section in zip(self.home.tiles, self.content.article.sections, strict=True):
             if tile.picture is not None and section.illustration:
-                tile.picture.setAccessibleName(words.for_key(section.illustration).title)
+                spec = PICTURES[section.illustration].spec
+                tile.picture.setAccessibleName(spec.words_of(words).title)
 
     @property
     def layers(self) -> tuple[QWidget, ...]:
@@ -95,6 +98,7 @@ def build_language_screens(
     metrics: Metrics,
     *,
     reduced_motion: bool,
+    frame_budget: FrameBudget,
 ) -> LanguageScreens:
     """Everything a patient sees in `content.language`; overlays are layered on `window`."""
     text = ui_text(content.language)
@@ -108,7 +112,11 @@ def build_language_screens(
         attract=AttractScreen(article.title, content.clinic.name, text, metrics),
         home=HomeScreen(article.title, article.sections, text, metrics),
         reader=ReaderScreen(
-            text, metrics, reduced_motion=reduced_motion, language=content.language
+            text,
+            metrics,
+            reduced_motion=reduced_motion,
+            language=content.language,
+            frame_budget=frame_budget,
         ),
         build_contact=lambda: ContactScreen(
             content.clinic, contact_section.closing_html if contact_section else "", text, metrics

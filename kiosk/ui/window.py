@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Section
+from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
 from kiosk.ui.accessibility import set_language
@@ -91,6 +92,8 @@ class KioskWindow(QWidget):
         self._page = Page.ATTRACT
         self._page_before_contact = Page.HOME
         self._bundles: dict[str, LanguageScreens] = {}
+        # One for the kiosk: what a picture's frame costs is the machine's, whichever draws it.
+        self.frame_budget = FrameBudget()
 
         self.stack = ScreenStack()
         self.nav = NavBar(ui_text(content.language), metrics)
@@ -191,6 +194,7 @@ class KioskWindow(QWidget):
                 self.content.in_language(language),
                 self._metrics,
                 reduced_motion=self.choices.reduced_motion,
+                frame_budget=self.frame_budget,
             )
             self._connect(bundle)
             for page in bundle.pages:

@@ -15,27 +15,23 @@ from typing import ClassVar
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
-from kiosk.illustration_text import IllustrationText
-from kiosk.theme import COLORS, Metrics
-from kiosk.ui.illustrations.base import (
+from kiosk.illustration_specs import PAIN_PATHWAY, MarkerShape
+from kiosk.theme import COLORS
+from kiosk.ui.illustrations.drawing import (
     SMALLEST_TEXT,
-    Illustration,
-    LegendItem,
-    Picture,
     Track,
     color,
     cycle,
-    draw_marker,
     draw_text,
-    marker_path,
     pen,
     smooth,
     stack_labels,
     text_size,
 )
+from kiosk.ui.illustrations.markers import draw_marker, marker_path
+from kiosk.ui.illustrations.picture import PaintedLabel, Picture
 
-WITHOUT = "without"
-WITH_SNRI = "with-snri"
+WITHOUT, WITH_SNRI = PAIN_PATHWAY.states
 PAIN_PERIOD = 6.0  # seconds for a pain pulse to travel from the knee to the brain
 CALM_PERIOD = 5.0  # seconds for a calming signal to travel from the brainstem to the gate
 # How strong a pain pulse still is once past the spinal cord, and how full the "pain felt" bar is.
@@ -60,25 +56,11 @@ class _Placed:
 
 
 class PainPathwayPicture(Picture):
+    spec = PAIN_PATHWAY
     still_phase: ClassVar[float] = 1.9
 
-    @classmethod
-    def legend(cls, words: IllustrationText) -> tuple[LegendItem, ...]:
-        return (
-            LegendItem("burst", COLORS.pain_signal, words.pain_pathway.pain_signal),
-            LegendItem("wave", COLORS.calming_signal, words.pain_pathway.calming_signal),
-        )
-
-    def __init__(
-        self,
-        rect: QRectF,
-        metrics: Metrics,
-        *,
-        labels: bool = True,
-        keep_clear: QRectF | None = None,
-        language: str = "en",
-    ) -> None:
-        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear, language=language)
+    def lay_out(self) -> None:
+        rect, labels = self.rect, self.labels
         px = self.px
         height = rect.height()
         figure = height * FIGURE_ASPECT
@@ -117,6 +99,19 @@ class PainPathwayPicture(Picture):
             self._place_callouts()
 
     # --- labels -----------------------------------------------------------------------------
+
+    def painted_labels(self) -> list[PaintedLabel]:
+        """The callouts beside the body."""
+        return [
+            PaintedLabel(
+                placed.text,
+                QRectF(
+                    placed.rect.topLeft(),
+                    text_size(placed.text, self.label_px, placed.rect.width()),
+                ),
+            )
+            for placed in self.callouts
+        ]
 
     def _callouts(self) -> list[_Callout]:
         u, cx = self.u, self.cx
@@ -191,7 +186,7 @@ class PainPathwayPicture(Picture):
         painter.drawPath(self.calm_track.path())
         painter.setPen(pen(COLORS.pain_signal, self.line))
         for spot in (self.knee, self.back):
-            painter.drawPath(marker_path("burst", spot, self.size * 1.5))
+            painter.drawPath(marker_path(MarkerShape.BURST, spot, self.size * 1.5))
         # Where pain signals come into the spinal cord, and where calming signals start.
         painter.setPen(pen(COLORS.text, self.line))
         painter.setBrush(color(COLORS.surface))
@@ -244,7 +239,7 @@ class PainPathwayPicture(Picture):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         middle = QPointF(x, (start + end) / 2)
-        draw_marker(painter, "capsule", middle, self.size * 1.4, COLORS.medicine)
+        draw_marker(painter, MarkerShape.CAPSULE, middle, self.size * 1.4, COLORS.medicine)
         if self.labels:  # named just under the bracket's lower end, clear of the line
             px = self.px
             name = self.words.pain_pathway.medicine
@@ -296,7 +291,13 @@ class PainPathwayPicture(Picture):
             alpha = smooth(t / 0.1) * (1 - smooth((t - 0.9) / 0.1))
             point = self.calm_track.at(t)
             draw_marker(
-                painter, "wave", point, calm_size, COLORS.calming_signal, alpha, ratio=self.ratio
+                painter,
+                MarkerShape.WAVE,
+                point,
+                calm_size,
+                COLORS.calming_signal,
+                alpha,
+                ratio=self.ratio,
             )
         pulses = ((self.knee_track, self.knee_gate, 3, 0), (self.back_track, self.back_gate, 2, 1))
         for track, gate_at, count, first in pulses:
@@ -326,7 +327,7 @@ class PainPathwayPicture(Picture):
                     point = track.at(gate_at)
                     draw_marker(
                         painter,
-                        "burst",
+                        MarkerShape.BURST,
                         point,
                         self.size,
                         COLORS.pain_signal,
@@ -338,7 +339,13 @@ class PainPathwayPicture(Picture):
         alpha = smooth(t / 0.06) * (1 - smooth((t - 0.94) / 0.06)) * strength
         size = self.size * (0.55 + 0.45 * strength)
         draw_marker(
-            painter, "burst", track.at(t), size, COLORS.pain_signal, alpha, ratio=self.ratio
+            painter,
+            MarkerShape.BURST,
+            track.at(t),
+            size,
+            COLORS.pain_signal,
+            alpha,
+            ratio=self.ratio,
         )
 
 
@@ -349,11 +356,3 @@ def _fraction_at(track: Track, y: float) -> float:
         if track.at(i / steps)[1] <= y + 0.5:
             return i / steps
     return 1.0
-
-
-class PainPathwayIllustration(Illustration):
-    """Its words: kiosk/illustration_text.py, `PainPathwayWords`."""
-
-    key = "pain-pathway"
-    states = (WITHOUT, WITH_SNRI)
-    picture = PainPathwayPicture

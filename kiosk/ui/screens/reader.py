@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
+from kiosk.frame_budget import FrameBudget
 from kiosk.theme import COLORS, Colors, Metrics
-from kiosk.ui.illustrations import create_illustration
-from kiosk.ui.illustrations.base import Illustration
+from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.swipe_area import SwipeArea
@@ -164,15 +164,20 @@ class PicturePanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._metrics = metrics
         self.illustration: Illustration | None = None
+        # Every picture lives on this one stage, only the shown one visible: a scroll area
+        # deletes the widget it is given another in place of, and a taken one loses its owner.
+        self._stage = QWidget()
+        self.setWidget(self._stage)
+        # The screen's background shows through, in either theme.
+        self.viewport().setAutoFillBackground(False)
 
     def show_illustration(self, illustration: Illustration | None) -> None:
         if self.illustration is not None and self.illustration is not illustration:
-            self.takeWidget()
             self.illustration.hide()
         self.illustration = illustration
-        if illustration is not None and self.widget() is not illustration:
-            self.setWidget(illustration)
         if illustration is not None:
+            if illustration.parentWidget() is not self._stage:
+                illustration.setParent(self._stage)
             illustration.show()
         self.updateGeometry()
         self.fit()
@@ -199,7 +204,8 @@ class PicturePanel(QScrollArea):
             # The scrollbar comes: the picture is narrower by its width, and taller for that.
             width -= self.verticalScrollBar().sizeHint().width()
             needed = self.illustration.height_for_width(width)
-        self.illustration.resize(width, max(room.height(), needed))
+        self._stage.resize(width, max(room.height(), needed))
+        self.illustration.setGeometry(self._stage.rect())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -214,7 +220,13 @@ class ReaderScreen(QWidget):
     listen_clicked = Signal()
 
     def __init__(
-        self, text: UiText, metrics: Metrics, *, reduced_motion: bool = False, language: str = "en"
+        self,
+        text: UiText,
+        metrics: Metrics,
+        *,
+        reduced_motion: bool = False,
+        language: str = "en",
+        frame_budget: FrameBudget | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
@@ -224,6 +236,7 @@ class ReaderScreen(QWidget):
         self._text_step = 0
         self._reduced_motion = reduced_motion
         self._language = language
+        self._frame_budget = frame_budget
         # Made when a section first needs one, then kept: each remembers nothing between sessions.
         self.illustrations: dict[str, Illustration] = {}
         self.title_label = text_label("", "SectionTitle")
@@ -330,7 +343,11 @@ class ReaderScreen(QWidget):
         illustration = self.illustrations.get(key)
         if illustration is None:
             illustration = create_illustration(
-                key, self._metrics, reduced_motion=self._reduced_motion, language=self._language
+                key,
+                self._metrics,
+                reduced_motion=self._reduced_motion,
+                language=self._language,
+                frame_budget=self._frame_budget,
             )
             illustration.used.connect(lambda key=key: self.illustration_used.emit(key))
             self.illustrations[key] = illustration
