@@ -11,7 +11,6 @@ Listen button), and an overlay that appears by itself is spoken only to a patien
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -26,11 +25,12 @@ from kiosk.ui.narrator import Narrator
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screens.reader import ArticleText
 from kiosk.ui.session import IdleWatch
+from kiosk.ui.spoken import describe, screen_words, speakable
 from kiosk.ui.widgets.focus_ring import FocusRing
 from kiosk.ui.window import KioskWindow, Page
 from kiosk.ui_text import UiText
 
-PATIENT_PAGES = frozenset({Page.ATTRACT, Page.HOME, Page.READER, Page.CONTACT, Page.UPDATING})
+KEYPAD_PAGES = frozenset({Page.ATTRACT, Page.HOME, Page.READER, Page.CONTACT, Page.UPDATING})
 NOT_KEYPAD = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -43,22 +43,6 @@ MOVES = {Action.NEXT: 1, Action.PREVIOUS: -1, Action.DOWN: 1, Action.UP: -1}
 def qt_keys(bindings: Mapping[Action, str]) -> dict[int, Action]:
     """`[keypad]` names -> Qt key codes (every name in kiosk.keypad.KEY_NAMES is a Qt key)."""
     return {Qt.Key[f"Key_{name}"].value: action for name, action in keymap(bindings).items()}
-
-
-def speakable(text: str) -> str:
-    """The words of a label without its arrows and symbols ("Next →" is said "Next")."""
-    kept = "".join(" " if unicodedata.category(char).startswith("S") else char for char in text)
-    return " ".join(kept.split())
-
-
-def spoken_digits(phone: str) -> str:
-    """A phone number said digit by digit, in its groups: "(336) 438-2525" -> "3 3 6, 4 3 8, …"."""
-    pieces = []
-    for part in phone.replace("-", " ").split():
-        digits = [char for char in part if char.isdigit()]
-        if digits:
-            pieces.append(" ".join(digits))
-    return ", ".join(pieces) if pieces else phone
 
 
 def visual_order(widget: QWidget, window: QWidget) -> tuple[int, int]:
@@ -138,7 +122,7 @@ class KeyboardNavigator(QObject):
             return event.key() in self._held
         if kind != QEvent.Type.KeyPress or event.modifiers() & NOT_KEYPAD:
             return False
-        if self.window.page not in PATIENT_PAGES or self._touch_only():
+        if self.window.page not in KEYPAD_PAGES or self._touch_only():
             return False
         if not self._handle(event.key()):
             return False
@@ -207,7 +191,7 @@ class KeyboardNavigator(QObject):
     def _move(self, delta: int) -> None:
         chain = self.chain()
         if not chain:
-            self._say(self.screen_words())
+            self._say(screen_words(self.window))
             return
         current = self.focused
         if current in chain:
@@ -217,7 +201,7 @@ class KeyboardNavigator(QObject):
         else:
             index = 0 if delta > 0 else len(chain) - 1
         self.focus(chain[index])
-        self._say(self.describe(chain[index]))
+        self._say(describe(chain[index], self.text))
 
     def _activate(self) -> None:
         target = self.focused
@@ -259,7 +243,7 @@ class KeyboardNavigator(QObject):
             self._arrive()
             return
         self.focus(target)
-        words = self.describe(target)
+        words = describe(target, self.text)
         picture = self._picture_of(target)
         if picture is not None:
             words += f". {picture.accessibleDescription()}"
@@ -277,7 +261,7 @@ class KeyboardNavigator(QObject):
             window.leave_contact()
             self._arrive()
         else:
-            self._say(self.screen_words())
+            self._say(screen_words(self.window))
 
     def _scroll(self, pages: int) -> None:
         self.read_aloud.forget()
@@ -317,10 +301,10 @@ class KeyboardNavigator(QObject):
         is still there), the screen's name and the control said."""
         chain = self.chain()
         first = keep if keep in chain else self._first_of(chain)
-        words = [opening or self.screen_words()]
+        words = [opening or screen_words(self.window)]
         if first is not None:
             self.focus(first)
-            words.append(self.describe(first))
+            words.append(describe(first, self.text))
         else:
             self.ring.follow(None)
         self._say(" ".join(words))
@@ -336,7 +320,7 @@ class KeyboardNavigator(QObject):
         opener, self._opened_from = self._opened_from, None
         if opener is not None and self._still_usable(opener):
             self.focus(opener)
-            self._say(self.describe(opener))
+            self._say(describe(opener, self.text))
         else:
             self._arrive()
 
@@ -366,42 +350,6 @@ class KeyboardNavigator(QObject):
         self.read_aloud.forget()
         if self.focused is not None and not self.focused.isVisible():
             self.ring.follow(None)
-
-    # Words ----------------------------------------------------------------------------------------
-
-    def screen_words(self) -> str:
-        window, text = self.window, self.text
-        page = window.page
-        if page is Page.HOME:
-            title = window.screens.content.article.title
-            return f"{text.home}. {title}. {text.home_intro}"
-        if page is Page.READER and window.reader.section is not None:
-            return f"{window.reader.section.title}. {window.reader.progress_label.text()}."
-        if page is Page.CONTACT:
-            contact = window.contact
-            parts = [text.contact_title, contact.name_label.text()]
-            if contact.phone_label.text():
-                parts.append(spoken_digits(contact.phone_label.text()))
-            return ". ".join(part for part in parts if part) + "."
-        if page is Page.UPDATING:
-            return text.updating
-        return ""
-
-    def describe(self, widget: QWidget) -> str:
-        """A control's name, role, state and what it does, as a screen reader would say them."""
-        text = self.text
-        name = speakable(widget.accessibleName())
-        if isinstance(widget, ArticleText):
-            return f"{name}, {text.role_text}. {text.text_keys_hint}"
-        if isinstance(widget, QAbstractButton) and widget.isCheckable():
-            state = text.on if widget.isChecked() else text.off
-            words = f"{name}, {text.role_toggle}"
-            if not name.endswith(state):
-                words += f", {state}"
-        else:
-            words = f"{name}, {text.role_button}"
-        description = widget.accessibleDescription()
-        return f"{words}. {description}" if description else f"{words}."
 
     def announce_idle_warning(self) -> None:
         """'Still reading?' appeared by itself: said only to a patient who is using the keys."""
