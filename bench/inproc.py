@@ -32,9 +32,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.loading import load_everything
+from kiosk.navigation import Page
 from kiosk.ui import app as ui
 from kiosk.ui.controller import KioskController
-from kiosk.ui.window import Page
 
 TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
 DISCOVERY_S = 0.5

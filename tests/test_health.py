@@ -16,8 +16,8 @@ from kiosk import systemd
 from kiosk.cli import main
 from kiosk.config import TABLES, example_config, parse_config
 from kiosk.logs import setup_logging
+from kiosk.navigation import Page
 from kiosk.ui.app import install_exception_logging
-from kiosk.ui.window import Page
 
 REPO = Path(__file__).resolve().parent.parent
 

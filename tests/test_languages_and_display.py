@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk import ui_text
 from kiosk.cli import main
+from kiosk.navigation import Page
 from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST
-from kiosk.ui.window import Page
 
 
 def test_spanish_end_to_end(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

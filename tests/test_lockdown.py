@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.window import Page
+from kiosk.navigation import Page
 
 BLOCKED = [
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),

@@ -7,7 +7,7 @@ from pathlib import Path
 from helpers.touch import drag, swipe, tap
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.ui.window import Page
+from kiosk.navigation import Page
 
 
 def test_tiles_open_each_section_and_home_returns(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
+from kiosk.navigation import Location, Page
 from kiosk.problems import Severity
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
@@ -27,7 +28,7 @@ from kiosk.ui.narrator import Narrator, default_engine
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.usage_recorder import UsageRecorder
-from kiosk.ui.window import KioskWindow, Page
+from kiosk.ui.window import KioskWindow
 from kiosk.usage import UsageStore
 
 log = logging.getLogger(__name__)
@@ -167,8 +168,8 @@ class KioskController(QObject):
             self.idle.arm()
             self.usage.on_warning_answered()
 
-    def _on_page_changed(self, _name: str) -> None:
-        if self.window.page is Page.ATTRACT:
+    def _on_page_changed(self, location: Location) -> None:
+        if location.page is Page.ATTRACT:
             self.idle.disarm()
         else:
             self.idle.arm()

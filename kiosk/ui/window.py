@@ -4,9 +4,8 @@ that switches between them."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
+from typing import assert_never
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
+from kiosk.navigation import PATIENT_PAGES, Location, Navigation, Page, Place
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
 from kiosk.ui.accessibility import set_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
@@ -36,20 +36,6 @@ log = logging.getLogger(__name__)
 CLEANING_S = 30
 
 
-class Page(Enum):
-    ATTRACT = "attract"
-    HOME = "home"
-    READER = "reader"
-    CONTACT = "contact"
-    UPDATING = "updating"
-    STAFF = "staff"
-    USAGE = "usage"
-
-
-# Pages a patient reads on; only these get the bar.
-PATIENT_PAGES = frozenset({Page.HOME, Page.READER, Page.CONTACT})
-
-
 @dataclass(frozen=True)
 class SessionChoices:
     """What a patient may change for themselves; each reset restores the clinic's defaults."""
@@ -61,7 +47,8 @@ class SessionChoices:
 
 
 class KioskWindow(QWidget):
-    page_changed = Signal(str)
+    # The Location now shown (kiosk/navigation.py).
+    page_changed = Signal(Location)
     session_reset = Signal()
     # The whole patient session starts: the attract screen was touched.
     woken = Signal()
@@ -88,9 +75,7 @@ class KioskWindow(QWidget):
             content.language, default_text_step, high_contrast, reduced_motion
         )
         self.choices = self.defaults
-        self.section_index = 0
-        self._page = Page.ATTRACT
-        self._page_before_contact = Page.HOME
+        self.navigation = Navigation(0)
         self._bundles: dict[str, LanguageScreens] = {}
         # One for the kiosk: what a picture's frame costs is the machine's, whichever draws it.
         self.frame_budget = FrameBudget()
@@ -137,7 +122,8 @@ class KioskWindow(QWidget):
         self.usage_screen.set_section_titles(
             {section.slug: section.title for section in self.sections}
         )
-        self._switch(Page.ATTRACT)
+        self.navigation.restart(len(self.sections))
+        self._go(Place(Page.ATTRACT))
 
     @property
     def screens(self) -> LanguageScreens:
@@ -260,36 +246,41 @@ class KioskWindow(QWidget):
         language = self._language_after(self.choices.language)
         if language is None:
             return
-        page = self._page
-        reading = self.sections[self.section_index].slug if page is Page.READER else None
+        reading = self.location.section
         self._use_language(language)
         log.info("language %s", language)
-        slugs = [section.slug for section in self.sections]
-        if reading is not None and reading in slugs:
-            self.open_section(slugs.index(reading))
-        elif page is Page.READER:
-            # A translation that lacks this section (a broken file): the patient goes home.
-            self.section_index = 0
-            self.show_home()
-        elif page is Page.CONTACT:
-            self._switch(Page.CONTACT)
-        elif page in (Page.HOME, Page.UPDATING):
-            self.show_home()
-        else:
-            self._switch(page)
+        self.navigation.section_count = len(self.sections)
+        slugs = self._slugs()
+        match self.page:
+            case Page.READER if reading in slugs:
+                self.open_section(slugs.index(reading))
+            case Page.READER:
+                # A translation that lacks this section (a broken file): the patient goes home.
+                self._go(Place(Page.HOME if self.sections else Page.UPDATING))
+            case Page.HOME | Page.UPDATING:
+                self.show_home()
+            case page:
+                self._go(Place(page, self.section_index))
 
     # Navigation ------------------------------------------------------------------------------
 
     @property
     def page(self) -> Page:
-        return self._page
+        return self.navigation.page
+
+    @property
+    def section_index(self) -> int:
+        return self.navigation.section_index
+
+    @property
+    def location(self) -> Location:
+        """The page, and the section when reading."""
+        return self.navigation.location(self._slugs())
 
     @property
     def page_name(self) -> str:
-        """The page, and the section when reading: what the log and status file report."""
-        if self._page is Page.READER and self.section_index < len(self.sections):
-            return f"section:{self.sections[self.section_index].slug}"
-        return self._page.value
+        """What the log and status file report: `home`, `section:<slug>`..."""
+        return self.location.name
 
     def wake(self) -> None:
         log.info("woken by a touch")
@@ -297,46 +288,44 @@ class KioskWindow(QWidget):
         self.woken.emit()
 
     def show_home(self) -> None:
-        self._switch(Page.HOME if self.sections else Page.UPDATING)
+        self._go(self.navigation.home())
 
     def open_section(self, index: int) -> None:
-        if not 0 <= index < len(self.sections):
-            return
-        self.section_index = index
-        self.reader.show_section(self.sections[index], index + 1, len(self.sections))
-        self._switch(Page.READER)
+        self._go(self.navigation.section(index))
 
     def show_next(self) -> None:
-        if self._page is Page.HOME:
-            self.open_section(0)
-        elif self._page is Page.READER:
-            if self.section_index + 1 < len(self.sections):
-                self.open_section(self.section_index + 1)
-            else:
-                self.show_contact()
+        self._go(self.navigation.after_next())
 
     def show_previous(self) -> None:
-        if self._page is Page.READER and self.section_index > 0:
-            self.open_section(self.section_index - 1)
-        elif self._page is Page.CONTACT:
-            self.leave_contact()
+        self._go(self.navigation.after_previous())
 
     def show_contact(self) -> None:
-        if self._page is not Page.CONTACT:
-            self._page_before_contact = self._page
-        self._switch(Page.CONTACT)
+        self._go(self.navigation.contact())
 
     def leave_contact(self) -> None:
-        if self._page_before_contact is Page.READER:
-            self.open_section(self.section_index)
-        else:
-            self.show_home()
+        self._go(self.navigation.after_contact())
 
     def show_staff(self) -> None:
-        self._switch(Page.STAFF)
+        self._go(Place(Page.STAFF, self.section_index))
 
     def show_usage_screen(self) -> None:
-        self._switch(Page.USAGE)
+        self._go(Place(Page.USAGE, self.section_index))
+
+    def show_location(self, location: Location) -> None:
+        """Goes straight to `location` (previews and layout checks visit every one)."""
+        slugs = self._slugs()
+        match location.page:
+            case Page.READER:
+                if location.section in slugs:
+                    self.open_section(slugs.index(location.section))
+            case Page.HOME:
+                self.show_home()
+            case Page.CONTACT:
+                self.show_contact()
+            case Page.ATTRACT | Page.UPDATING | Page.STAFF | Page.USAGE:
+                self._go(Place(location.page, self.section_index))
+            case _:
+                assert_never(location.page)
 
     # Display choices ---------------------------------------------------------------------------
 
@@ -380,7 +369,7 @@ class KioskWindow(QWidget):
     # Session ---------------------------------------------------------------------------------
 
     def show_idle_warning(self, seconds: int) -> None:
-        if self._page is Page.ATTRACT or self.cleaning.is_counting:
+        if self.page is Page.ATTRACT or self.cleaning.is_counting:
             return
         log.info("idle: asking 'Still reading?' for %d s", seconds)
         self.idle_warning.start(seconds)
@@ -397,12 +386,11 @@ class KioskWindow(QWidget):
             bundle.cleaning.stop()
             bundle.display_layer.hide()
             bundle.reader.reset()
-        self.section_index = 0
-        self._page_before_contact = Page.HOME
         self.set_high_contrast(self.defaults.high_contrast)
         self.choices = replace(self.defaults)
         self._use_language(self.defaults.language)
-        self._switch(Page.ATTRACT)
+        self.navigation.restart(len(self.sections))
+        self._go(Place(Page.ATTRACT))
         log.info("session reset")
         self.session_reset.emit()
 
@@ -434,29 +422,40 @@ class KioskWindow(QWidget):
 
     # -----------------------------------------------------------------------------------------
 
-    def _switch(self, page: Page) -> None:
-        self._page = page
-        self.stack.setCurrentWidget(self._screen_for(page))
-        in_reader = page is Page.READER
-        self.nav.setVisible(page in PATIENT_PAGES)
-        self.nav.set_available(
-            home=page is not Page.HOME,
-            previous=(in_reader and self.section_index > 0) or page is Page.CONTACT,
-            next_=bool(self.sections) and page in (Page.HOME, Page.READER),
-            contact=page is not Page.CONTACT,
-        )
-        log.info("screen %s", self.page_name)
-        self.page_changed.emit(self.page_name)
+    def _slugs(self) -> list[str]:
+        return [section.slug for section in self.sections]
 
-    def _screen_for(self, page: Page) -> QWidget:
-        # One at a time: the contact screen is built when first asked for.
-        screens: dict[Page, Callable[[], QWidget]] = {
-            Page.ATTRACT: lambda: self.attract,
-            Page.HOME: lambda: self.home,
-            Page.READER: lambda: self.reader,
-            Page.CONTACT: lambda: self.contact,
-            Page.UPDATING: lambda: self.updating,
-            Page.STAFF: lambda: self.staff,
-            Page.USAGE: lambda: self.usage_screen,
-        }
-        return screens[page]()
+    def _go(self, place: Place | None) -> None:
+        """Shows `place` (None: the intent leads nowhere from here); the only page switch."""
+        if place is None:
+            return
+        if place.page is Page.READER:
+            index = place.section_index
+            self.reader.show_section(self.sections[index], index + 1, len(self.sections))
+        self.navigation.arrive(place)
+        self.stack.setCurrentWidget(self.screen_for(place.page))
+        self.nav.setVisible(place.page in PATIENT_PAGES)
+        self.nav.set_available(self.navigation.buttons())
+        location = self.location
+        log.info("screen %s", location.name)
+        self.page_changed.emit(location)
+
+    def screen_for(self, page: Page) -> QWidget:
+        """The screen that shows `page` (the contact screen is built when first asked for)."""
+        match page:
+            case Page.ATTRACT:
+                return self.attract
+            case Page.HOME:
+                return self.home
+            case Page.READER:
+                return self.reader
+            case Page.CONTACT:
+                return self.contact
+            case Page.UPDATING:
+                return self.updating
+            case Page.STAFF:
+                return self.staff
+            case Page.USAGE:
+                return self.usage_screen
+            case _:
+                assert_never(page)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
+from kiosk.navigation import NavButtons
 from kiosk.theme import BAR_TEXT_STEPS, Metrics
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
@@ -103,11 +104,11 @@ class NavBar(QWidget):
         self.text_size_button.setText(f"{self._text.text_size} {text_size_marks(step)}")
         self.text_size_button.setAccessibleName(f"{self._text.text_size} {step + 1}")
 
-    def set_available(self, *, home: bool, previous: bool, next_: bool, contact: bool) -> None:
-        self.home_button.setEnabled(home)
-        self.previous_button.setEnabled(previous)
-        self.next_button.setEnabled(next_)
-        self.contact_button.setEnabled(contact)
+    def set_available(self, buttons: NavButtons) -> None:
+        self.home_button.setEnabled(buttons.home)
+        self.previous_button.setEnabled(buttons.previous)
+        self.next_button.setEnabled(buttons.next)
+        self.contact_button.setEnabled(buttons.contact)
 
     def _shown(self) -> list[TouchButton]:
         return [
