@@ -9,9 +9,9 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.keypad import DEFAULT_KEYS, KEY_NAMES, Action, key_names_problem, keymap
+from kiosk.navigation import Page
 from kiosk.ui.keyboard import KeyboardNavigator
 from kiosk.ui.spoken import speakable, spoken_digits
-from kiosk.ui.window import Page
 
 Key = Qt.Key
 

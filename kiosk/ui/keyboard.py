@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.keypad import Action, keymap
+from kiosk.navigation import Location, Page
 from kiosk.speech import VOLUME_STEPS
 from kiosk.theme import COLORS, HIGH_CONTRAST, Metrics
 from kiosk.ui.illustrations import Illustration
@@ -27,7 +28,7 @@ from kiosk.ui.screens.reader import ArticleText
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.spoken import describe, screen_words, speakable
 from kiosk.ui.widgets.focus_ring import FocusRing
-from kiosk.ui.window import KioskWindow, Page
+from kiosk.ui.window import KioskWindow
 from kiosk.ui_text import UiText
 
 KEYPAD_PAGES = frozenset({Page.ATTRACT, Page.HOME, Page.READER, Page.CONTACT, Page.UPDATING})
@@ -215,14 +216,14 @@ class KeyboardNavigator(QObject):
         if not isinstance(target, QAbstractButton) or not target.isEnabled():
             self._move(1)
             return
-        page, page_name = self.window.page, self.window.page_name
+        page, location = self.window.page, self.window.location
         language = self.language
         display_open = self._display_open()
         utterances = self.narrator.utterances
         target.click()
         if self.narrator.utterances != utterances:
             return  # the control speaks for itself (Listen reads the text)
-        if self.window.page_name != page_name:
+        if self.window.location != location:
             # Next or Previous between sections keeps the ring where it was, for the next press.
             self._arrive(keep=target if self.window.page is page else None)
             return
@@ -345,7 +346,7 @@ class KeyboardNavigator(QObject):
             parent = parent.parentWidget()
         return parent
 
-    def _on_page_changed(self, _name: str) -> None:
+    def _on_page_changed(self, _location: Location) -> None:
         # Another section, a reset or a touch elsewhere: a reading in progress ends with its page.
         self.read_aloud.forget()
         if self.focused is not None and not self.focused.isVisible():
