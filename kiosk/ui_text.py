@@ -27,6 +27,7 @@ class UiText:
     previous: str
     next: str
     text_size: str
+    text_size_short: str  # on the bar where `text_size` does not fit (kiosk/ui/widgets/nav_bar.py)
     contact: str
     home_intro: str
     progress: str  # {current} and {total}
@@ -46,6 +47,7 @@ class UiText:
     cleaning_countdown: Plural
     language: str  # the language's own name, on the button that switches to it
     display_options: str
+    display_options_short: str  # on the bar where `display_options` does not fit
     high_contrast: str
     reduced_motion: str
     larger_text: str
@@ -71,6 +73,7 @@ ENGLISH = UiText(
     previous="← Previous",
     next="Next →",
     text_size="Text size",
+    text_size_short="Text size",
     contact="Contact",
     home_intro="Touch a topic to read it.",
     progress="{current} of {total}",
@@ -96,6 +99,7 @@ ENGLISH = UiText(
     ),
     language="English",
     display_options="Display",
+    display_options_short="Display",
     high_contrast="High contrast",
     reduced_motion="Less motion",
     larger_text="Extra large text",
@@ -124,7 +128,8 @@ SPANISH = UiText(
     home="Inicio",
     previous="← Anterior",
     next="Siguiente →",
-    text_size="Tamaño",
+    text_size="Tamaño del texto",
+    text_size_short="Tamaño",
     contact="Contacto",
     home_intro="Toque un tema para leerlo.",
     progress="{current} de {total}",
@@ -149,7 +154,8 @@ SPANISH = UiText(
         other="Los toques están en pausa. Se reanudan en {count} segundos.",
     ),
     language="Español",
-    display_options="Pantalla",
+    display_options="Opciones de pantalla",
+    display_options_short="Pantalla",
     high_contrast="Alto contraste",
     reduced_motion="Menos movimiento",
     larger_text="Letra extra grande",

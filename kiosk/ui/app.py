@@ -7,7 +7,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
@@ -147,23 +146,6 @@ def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
         FollowScreen(window, screen)
     else:
         window.show()
-
-
-def install_exception_logging(window: KioskWindow) -> None:
-    """A bug in a slot is logged and the kiosk starts afresh, instead of dying in front of a patient."""
-
-    def handle(
-        kind: type[BaseException], error: BaseException, trace: TracebackType | None
-    ) -> None:
-        log.critical(
-            "unexpected error; resetting to the start screen", exc_info=(kind, error, trace)
-        )
-        try:
-            window.reset_session()
-        except Exception:
-            log.critical("the reset after the error failed too", exc_info=True)
-
-    sys.excepthook = handle
 
 
 def screen_size(config: Config, requested: QSize | None) -> QSize:

@@ -38,6 +38,10 @@ def _now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
+def _same_read(one: Loaded, other: Loaded) -> bool:
+    return one.files == other.files and one.config == other.config
+
+
 class KioskController(QObject):
     def __init__(
         self,
@@ -206,6 +210,8 @@ class KioskController(QObject):
         """Validates a changed config and content; a good update waits for the next reset, a bad
         one is rejected whole. Either way one log line names what changed."""
         fresh = self._read_update()
+        if self.pending is not None and _same_read(fresh, self.pending):
+            return  # validated already, still waiting for the reset
         changes = update_changes(self.loaded, fresh)
         self._log_config_verdict(fresh)
         if not changes:
@@ -329,10 +335,23 @@ class KioskController(QObject):
 
     def exit_kiosk(self) -> None:
         log.warning("kiosk closed from the staff menu")
+        self.shut_down("closed from the staff menu")
+
+    def shut_down(self, reason: str) -> None:
+        """Saves the session's counts (the section on screen included) and a last status that
+        says the kiosk stopped and why, then ends the event loop."""
         self.stop()
+        self._write_status(replace(self.status(), screen=f"stopped ({reason})"))
         self.window.allow_close()
         self.window.close()
         QApplication.quit()
+
+    def reload_now(self) -> None:
+        """SIGHUP: save the counts, read the config and content again (a good update waits for
+        the next reset, as when a file changes), and write the status."""
+        self.usage.flush()
+        self.check_for_update()
+        self.write_status()
 
     # Health --------------------------------------------------------------------------------------
 
@@ -364,8 +383,11 @@ class KioskController(QObject):
         )
 
     def write_status(self) -> None:
+        self._write_status(self.status())
+
+    def _write_status(self, status: Status) -> None:
         path = self.config.state_folder() / STATUS_FILE
         try:
-            write_atomically(path, self.status().to_json())
+            write_atomically(path, status.to_json())
         except OSError as error:
             log.warning("cannot write %s: %s", path, error)

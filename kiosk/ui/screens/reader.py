@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
+from kiosk.illustration_specs import SPEC_BY_KEY
+from kiosk.illustration_text import illustration_text
 from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
@@ -253,6 +255,9 @@ class ReaderScreen(QWidget):
         more_policy = self.more_below_label.sizePolicy()
         more_policy.setRetainSizeWhenHidden(True)
         self.more_below_label.setSizePolicy(more_policy)
+        # With a picture that shows the medicine, one plain sentence of balance (DESIGN.md) opens
+        # the notice at the foot: full width, it costs the picture a line, not a column of lines.
+        self._balance = illustration_text(language).balance
         self.disclaimer_label = text_label(text.disclaimer, "Disclaimer")
 
         header = QHBoxLayout()
@@ -312,6 +317,7 @@ class ReaderScreen(QWidget):
         self.progress_label.setText(progress)
         self.progress_label.setAccessibleName(progress)
         self._show_illustration(section.illustration)
+        self._show_notice(balance=self._shows_medicine(section))
         self._render()
 
     @property
@@ -320,6 +326,18 @@ class ReaderScreen(QWidget):
         key = self._section.illustration if self._section is not None else None
         return self.illustrations.get(key) if key else None
 
+    def _shows_medicine(self, section: Section) -> bool:
+        if not section.illustration:
+            return False
+        spec = SPEC_BY_KEY[section.illustration]
+        states = spec.state_words(illustration_text(self._language))
+        return any(state.balance for state in states.values())
+
+    def _show_notice(self, *, balance: bool) -> None:
+        notice = f"{self._balance} {self._text.disclaimer}" if balance else self._text.disclaimer
+        self.disclaimer_label.setText(notice)
+        self.disclaimer_label.setAccessibleName(notice)
+
     def reset(self) -> None:
         """Forgets the section, reading position and every picture's state (idle reset)."""
         self.kinetic.stop()
@@ -327,6 +345,7 @@ class ReaderScreen(QWidget):
         self.article.clear()
         self.article.verticalScrollBar().setValue(0)
         self._show_illustration(None)
+        self._show_notice(balance=False)
         for illustration in self.illustrations.values():
             illustration.reset()
 
