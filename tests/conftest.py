@@ -115,3 +115,12 @@ def make_window(make_kiosk):  # type: ignore[no-untyped-def]
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _silent_kiosk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test plays sound: the kiosk's narrator says its words to nobody unless a test gives it
+    an engine (the speech tests give one that writes WAV files)."""
+    from kiosk.ui import controller
+
+    monkeypatch.setattr(controller, "default_engine", lambda _settings: None)

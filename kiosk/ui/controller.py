@@ -22,7 +22,9 @@ from kiosk.problems import Severity
 from kiosk.status import Status, human_report
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
+from kiosk.ui.keyboard import KeyboardNavigator
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.narrator import Narrator, default_engine
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.status_writer import StatusWriter
@@ -52,6 +54,7 @@ class KioskController(QObject):
         reload: Callable[[], Loaded],
         kiosk_mode: bool,
         log_file: Path | None = None,
+        narrator: Narrator | None = None,
     ) -> None:
         super().__init__(window)
         self.loaded = loaded
@@ -82,6 +85,21 @@ class KioskController(QObject):
         window.page_changed.connect(self._on_page_changed)
         window.session_reset.connect(self._on_session_reset)
         window.idle_warning_dismissed.connect(self.idle.arm)
+
+        # The keys come after the idle watch, so they are asked first: the keys they use are
+        # kept from the lockdown, and they tell the idle watch themselves.
+        self.narrator = narrator or Narrator(config.speech, default_engine(config.speech), self)
+        self.narrator.speaking_changed.connect(self._on_speaking_changed)
+        self.keys = KeyboardNavigator(
+            window,
+            metrics,
+            self.narrator,
+            self.idle,
+            config.keypad.bindings(),
+            touch_only=lambda: self.staff.is_open,
+        )
+        self.keys.start()
+        window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
             UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
@@ -116,6 +134,8 @@ class KioskController(QObject):
     def configure(self, config: Config) -> None:
         """Gives every part its settings from `config`: at start-up and after each update."""
         self.window.configure(config)
+        self.narrator.settings = config.speech
+        self.keys.set_bindings(config.keypad.bindings())
         self.idle.configure(config)
         self.staff.configure(config)
         self.usage.configure(config)
@@ -142,6 +162,14 @@ class KioskController(QObject):
 
     def _on_idle(self) -> None:
         self.window.show_idle_warning(self.config.session.warning_s)
+        self.keys.announce_idle_warning()
+
+    def _on_speaking_changed(self, speaking: bool) -> None:
+        # The idle timer does not run out while the kiosk reads to someone.
+        if speaking:
+            self.idle.disarm()
+        elif self.window.page is not Page.ATTRACT:
+            self.idle.arm()
 
     def _on_activity(self) -> None:
         # Any touch answers "Still reading?"; this is the one place that counts the answer.
@@ -250,6 +278,8 @@ class KioskController(QObject):
         """Ends the unattended duties and saves the counts (on exit)."""
         self.status_writer.stop()
         self.watchdog.stop()
+        self.narrator.stop()
+        self.keys.stop()
         self.idle.stop()
         self.staff.stop()
         if self.lockdown is not None:
