@@ -124,3 +124,14 @@ def _silent_kiosk(monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.ui import controller
 
     monkeypatch.setattr(controller, "default_engine", lambda _settings: None)
+
+
+@pytest.fixture(autouse=True)
+def _default_locale() -> Iterator[None]:
+    """The kiosk sets Qt's default locale to the session's language (for screen readers);
+    a test that ends in Spanish must not leave it to the next."""
+    from PySide6.QtCore import QLocale
+
+    saved = QLocale()
+    yield
+    QLocale.setDefault(saved)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QWidget
 
@@ -95,3 +96,8 @@ def test_each_text_carries_its_language(make_window) -> None:  # type: ignore[no
     ):
         assert locale_of(widget).startswith("es"), widget
     assert locale_of(window.nav.language_button).startswith("en")  # "English"
+    # What has a role of the kiosk's own (the dialog, the alerts, Touch to start) takes the
+    # application's locale, which follows the session's language.
+    assert QLocale().name().startswith("es")
+    window.reset_session()
+    assert QLocale().name().startswith("en")

@@ -330,3 +330,22 @@ def test_a_touch_patient_hears_nothing(patient: Patient, qtbot) -> None:  # type
     patient.keys.announce_idle_warning()
     qtbot.mouseClick(window.nav.display_button, Qt.MouseButton.LeftButton)
     assert patient.said == []
+
+
+def test_a_control_in_a_scrolled_picture_panel_is_brought_into_view(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    patient = Patient(make_kiosk(size=(1280, 800)), qtbot)
+    window = patient.window
+    window.activateWindow()  # a window of another size than the test screen is not made active
+    qtbot.waitUntil(window.isActiveWindow)
+    patient.press(Key.Key_Return)
+    window.apply_text_step(3)
+    mechanism = next(i for i, s in enumerate(window.sections) if s.illustration == "synapse")
+    window.open_section(mechanism)
+    panel = window.reader.picture_panel
+    picture = window.reader.illustration
+    assert picture is not None
+    last = list(picture.choice_buttons.values())[-1]
+    patient.move_to(last)
+    viewport = panel.viewport()
+    placed = QRect(last.mapTo(viewport, last.rect().topLeft()), last.size())
+    assert viewport.rect().contains(placed)

@@ -36,6 +36,12 @@ def install_roles() -> None:
         _installed = True
 
 
+def set_session_language(language: str) -> None:
+    """What screen readers hear for texts without a language of their own (the roles set here:
+    Qt gives those the application's default locale, the system's "C" otherwise)."""
+    QLocale.setDefault(QLocale(language))
+
+
 def set_language(widget: QWidget, language: str) -> None:
     """Every text inside `widget` is in `language` ("en", "es"): screen readers get its locale."""
     widget.setLocale(QLocale(language))

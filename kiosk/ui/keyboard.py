@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 
 from kiosk.keypad import Action, keymap
 from kiosk.navigation import Location, Page
@@ -293,6 +293,13 @@ class KeyboardNavigator(ApplicationFilter):
         return sorted(reachable, key=lambda widget: visual_order(widget, window))
 
     def focus(self, widget: QWidget) -> None:
+        # A control inside a scrolling panel (the reader's picture at large text) is scrolled
+        # into view first, so the ring is placed where the control now is.
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+            parent = parent.parentWidget()
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         self.ring.set_colors(HIGH_CONTRAST if self.window.choices.high_contrast else COLORS)
         self.ring.follow(widget)

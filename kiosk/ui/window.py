@@ -17,7 +17,7 @@ from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.navigation import PATIENT_PAGES, Location, Navigation, Page, Place
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
-from kiosk.ui.accessibility import set_language
+from kiosk.ui.accessibility import set_language, set_session_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
@@ -216,6 +216,7 @@ class KioskWindow(QWidget):
         self.nav.set_text(bundle.text)
         self.nav.offer_language(ui_text(offered).language if offered else None)
         # The bar speaks the session's language; its language button the one it offers.
+        set_session_language(language)
         set_language(self.nav, language)
         set_language(self.nav.language_button, offered or language)
         self._apply_choices_to(bundle)
