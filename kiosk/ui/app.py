@@ -18,6 +18,7 @@ from kiosk.glass import screen_density
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
+from kiosk.ui.accessibility import install_roles
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screen_fit import FollowScreen
 from kiosk.ui.style import apply_style
@@ -47,6 +48,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setStyle("Fusion")
+    install_roles()
     load_fonts(resources_dir() / "fonts")
     return app
 
@@ -101,20 +103,15 @@ def screen_metrics(config: Config, size: QSize) -> Metrics:
 
 
 def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[KioskWindow, Metrics]:
-    """The window and its stylesheet, laid out for a screen of `size`."""
+    """The window and its stylesheet, laid out for a screen of `size` on the glass of the
+    configured monitor (the controller gives the window the rest of the config)."""
     app = application()
     metrics = screen_metrics(config, size)
     apply_style(metrics)
     font = QFont(FONT_FAMILY)
     font.setPixelSize(metrics.label_px)
     app.setFont(font)
-    window = KioskWindow(
-        content,
-        metrics,
-        default_text_step=config.display.text_size - 1,
-        reduced_motion=config.accessibility.reduced_motion,
-        high_contrast=config.display.high_contrast,
-    )
+    window = KioskWindow(content, metrics)
     window.resize(size)
     return window, metrics
 

@@ -11,11 +11,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
+from kiosk.config import Config
 from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.navigation import PATIENT_PAGES, Location, Navigation, Page, Place
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
+from kiosk.ui.accessibility import set_language, set_session_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
@@ -29,6 +31,7 @@ from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui_text import ui_text
+from kiosk.usage import UsageSource
 
 log = logging.getLogger(__name__)
 
@@ -54,23 +57,21 @@ class KioskWindow(QWidget):
     idle_warning_dismissed = Signal()
     idle_warning_expired = Signal()
     illustration_used = Signal(str)
+    # What staff asked for on the staff menu that is not the window's to do.
+    reload_requested = Signal()
+    status_requested = Signal()
+    usage_requested = Signal()
+    exit_requested = Signal()
+    # A reader's Listen button was pressed (the controller's speech reads it aloud).
+    listen_requested = Signal(object)
 
-    def __init__(
-        self,
-        content: KioskContent,
-        metrics: Metrics,
-        *,
-        default_text_step: int = 0,
-        reduced_motion: bool = False,
-        high_contrast: bool = False,
-    ) -> None:
+    def __init__(self, content: KioskContent, metrics: Metrics) -> None:
+        """A window with the plain defaults; `configure()` gives it the clinic's."""
         super().__init__()
         self.setObjectName("KioskWindow")
         self._metrics = metrics
         self._close_allowed = True
-        self.defaults = SessionChoices(
-            content.language, default_text_step, high_contrast, reduced_motion
-        )
+        self.defaults = SessionChoices(content.language)
         self.choices = self.defaults
         self.navigation = Navigation(0)
         self._bundles: dict[str, LanguageScreens] = {}
@@ -97,10 +98,29 @@ class KioskWindow(QWidget):
         self.staff = StaffScreen(metrics)
         self.usage_screen = UsageScreen(metrics, {})
         self.usage_screen.back_requested.connect(self.show_staff)
+        self.staff.reset_requested.connect(self.reset_session)
+        self.staff.close_requested.connect(self.reset_session)
+        self.staff.cleaning_requested.connect(self.start_cleaning)
+        self.staff.reload_requested.connect(self.reload_requested)
+        self.staff.status_requested.connect(self.status_requested)
+        self.staff.usage_requested.connect(self.usage_requested)
+        self.staff.exit_requested.connect(self.exit_requested)
         self.stack.addWidget(self.staff)
         self.stack.addWidget(self.usage_screen)
         self._styled: tuple[bool, int] = (False, 0)  # what build_window styled the app for
         self.set_content(content)
+
+    def configure(self, config: Config) -> None:
+        """The clinic's defaults (text size, contrast, motion): at once on the attract screen,
+        where no patient is, else from the next reset on."""
+        self.defaults = replace(
+            self.defaults,
+            text_step=config.display.text_size - 1,
+            reduced_motion=config.accessibility.reduced_motion,
+            high_contrast=config.display.high_contrast,
+        )
+        if self.page is Page.ATTRACT:
+            self._restore_defaults()
 
     # Content and language ------------------------------------------------------------------------
 
@@ -196,6 +216,10 @@ class KioskWindow(QWidget):
         offered = self._language_after(language)
         self.nav.set_text(bundle.text)
         self.nav.offer_language(ui_text(offered).language if offered else None)
+        # The bar speaks the session's language; its language button the one it offers.
+        set_session_language(language)
+        set_language(self.nav, language)
+        set_language(self.nav.language_button, offered or language)
         self._apply_choices_to(bundle)
 
     def _connect(self, bundle: LanguageScreens) -> None:
@@ -204,6 +228,8 @@ class KioskWindow(QWidget):
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)
+        reader = bundle.reader
+        reader.listen_clicked.connect(lambda: self.listen_requested.emit(reader))
         bundle.on_contact_built = self._add_contact
         bundle.idle_warning.finished.connect(self.idle_warning_expired)
         bundle.idle_warning.finished.connect(self.reset_session)
@@ -227,7 +253,9 @@ class KioskWindow(QWidget):
             bundle.built_contact.set_text_step(step)
         bundle.reader.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.set_reduced_motion(self.choices.reduced_motion)
-        bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
+        colors = HIGH_CONTRAST if self.choices.high_contrast else COLORS
+        bundle.attract.halo.set_colors(colors)
+        bundle.reader.set_colors(colors)
         self.nav.show_text_step(step)
         self._restyle()
 
@@ -391,24 +419,33 @@ class KioskWindow(QWidget):
             bundle.cleaning.stop()
             bundle.display_layer.hide()
             bundle.reader.reset()
-        self.set_high_contrast(self.defaults.high_contrast)
-        self.choices = replace(self.defaults)
-        self._use_language(self.defaults.language)
+        self._restore_defaults()
         self.navigation.restart(len(self.sections))
         self._go(Place(Page.ATTRACT))
         log.info("session reset")
         self.session_reset.emit()
 
-    def set_session_defaults(
-        self, *, text_step: int, reduced_motion: bool, high_contrast: bool = False
-    ) -> None:
-        """The clinic's defaults, applied from the next reset on."""
-        self.defaults = replace(
-            self.defaults,
-            text_step=text_step,
-            reduced_motion=reduced_motion,
-            high_contrast=high_contrast,
-        )
+    def _restore_defaults(self) -> None:
+        self.set_high_contrast(self.defaults.high_contrast)
+        self.choices = replace(self.defaults)
+        self._use_language(self.defaults.language)
+
+    def answer_idle_warning(self) -> bool:
+        """A touch answers "Still reading?": the countdown stops; False if none was running."""
+        if not self.idle_warning.is_counting:
+            return False
+        self.idle_warning.stop()
+        return True
+
+    # Staff -----------------------------------------------------------------------------------
+
+    def show_staff_report(self, text: str) -> None:
+        self.show_staff()
+        self.staff.show_report(text)
+
+    def show_usage(self, source: UsageSource, days: int) -> None:
+        self.show_usage_screen()
+        self.usage_screen.show_usage(source, days)
 
     # Closing ---------------------------------------------------------------------------------
 

@@ -127,6 +127,11 @@ class ContactScreen(QWidget):
         self.set_text_step(0)
 
     @property
+    def clinic(self) -> ClinicDetails:
+        """The details shown (the name and number lead the scrolling details)."""
+        return self._clinic
+
+    @property
     def codes_shown(self) -> list[QrView]:
         return [code for code in (self.contact_code, self.website_code) if code is not None]
 
