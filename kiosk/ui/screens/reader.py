@@ -190,12 +190,13 @@ class PicturePanel(QScrollArea):
         self.fit()
 
     def minimumSizeHint(self) -> QSize:
-        # As wide as the picture's widest button (no sideways scrolling), as tall as a picture
-        # worth showing with a row of buttons; the rest scrolls.
+        # As wide as the picture's widest button (no sideways scrolling), as tall as two
+        # rows of buttons; the rest scrolls (a low screen at a large text size has no more).
         if self.illustration is None:
             return QSize(0, 0)
         width = self.illustration.minimumSizeHint().width()
-        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._metrics.px(300))
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return QSize(width + scrollbar, 2 * self._metrics.touch_target)
 
     def sizeHint(self) -> QSize:
         return self.illustration.sizeHint() if self.illustration is not None else QSize(0, 0)
