@@ -18,6 +18,7 @@ from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
 from kiosk.navigation import Location, Page
+from kiosk.pin_attempts_file import PinAttemptsFile
 from kiosk.problems import Severity
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
@@ -89,7 +90,11 @@ class KioskController(QObject):
         window.illustration_used.connect(self.usage.on_illustration_used)
 
         self.staff = StaffAccess(
-            window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s
+            window,
+            metrics,
+            pin_hash=config.staff.pin_hash,
+            hold_s=config.staff.hold_s,
+            attempts_file=PinAttemptsFile(config.state_folder()),
         )
         self.staff.granted.connect(self.open_staff_menu)
         menu = window.staff
