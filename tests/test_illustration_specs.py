@@ -19,7 +19,7 @@ from kiosk.illustration_text import CATALOG, ENGLISH, IllustrationText
 from kiosk.theme import COLORS, HIGH_CONTRAST
 
 # IllustrationText's fields that belong to no one picture.
-SHARED_WORDS = {"pause", "play"}
+SHARED_WORDS = {"pause", "play", "balance"}  # balance: shown with every picture of the medicine
 
 
 @pytest.mark.parametrize("language", sorted(CATALOG))

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from helpers.layout import layout_problems
 from helpers.touch import drag
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +34,15 @@ from kiosk.illustration_text import (
 from kiosk.theme import COLORS, Metrics
 from kiosk.ui.app import application
 from kiosk.ui.illustrations import PICTURES, Illustration, create_illustration, thumbnail
+from kiosk.ui.illustrations.pain_pathway import (
+    CALM_EFFECT,
+    CALM_PERIOD,
+    CALM_WAVES,
+    PAIN_FELT,
+    WITH_SNRI,
+    WITHOUT,
+    PainPathwayPicture,
+)
 from kiosk.ui.illustrations.preview import render_illustration_previews
 
 KEYS = sorted(ILLUSTRATION_KEYS)
@@ -251,6 +260,76 @@ def test_the_snri_acts_in_brain_and_spinal_cord_and_pain_only_dims(language: str
     assert not_empty in with_snri.description
 
 
+def test_calming_waves_keep_the_same_rhythm_with_the_medicine(qtbot: QtBot) -> None:
+    """Two calming waves every CALM_PERIOD in both states, drawn the same: the medicine changes
+    what happens where they arrive, not how often the brainstem sends them."""
+    illustration = make(qtbot, "pain-pathway", reduced_motion=True)
+    pathway = illustration.picture
+    assert isinstance(pathway, PainPathwayPicture)
+    size = QSize(illustration.canvas.width(), illustration.canvas.height())
+    u, cx = pathway.u, pathway.cx
+    # Left of the pain pulses rising at cx + 1.8u (at most `size` across, with an outline), from
+    # the brainstem to above the glow round the gate: only calming waves pass there.
+    reach = max(spread for _seconds, spread in CALM_EFFECT.values()) * u
+    strip = QRectF(
+        QPointF(cx - 1.8 * u - pathway.size, pathway.brainstem.y()),
+        QPointF(cx + 1.8 * u - pathway.size * 0.6 - 2, pathway.gate.y() - reach - pathway.size),
+    ).toRect()
+    assert strip.width() >= pathway.size * 0.6 and strip.height() >= pathway.size * 2
+    for step in range(20):
+        phase = step * CALM_PERIOD / 20
+        waves = pathway.calming_waves(phase)
+        assert len(waves) == CALM_WAVES == 2
+        assert (waves[1] - waves[0]) % 1.0 == pytest.approx(0.5)
+        assert pathway.calming_waves(phase + CALM_PERIOD) == pytest.approx(waves)
+        frames = []
+        for state in (WITHOUT, WITH_SNRI):
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(0)
+            painter = QPainter(image)
+            pathway.paint_motion(painter, state, phase)
+            painter.end()
+            frames.append(image.copy(strip))
+        assert frames[0] == frames[1], phase
+
+
+def test_the_calming_effect_where_signals_arrive_is_stronger_with_the_medicine() -> None:
+    (brief, near), (longer, wider) = CALM_EFFECT[WITHOUT], CALM_EFFECT[WITH_SNRI]
+    assert longer > brief and wider > near
+
+
+def _pain_bar_share(image: QImage, bar: QRectF) -> float:
+    """The share of the bar's middle row painted in the pain colour."""
+    y = round(bar.center().y())
+    ink = QColor(COLORS.pain_signal)
+    red = sum(
+        1 for x in range(round(bar.left()), round(bar.right())) if image.pixelColor(x, y) == ink
+    )
+    return red / bar.width()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_drawn_pain_bar_drops_about_a_tenth_never_to_empty(qtbot: QtBot, language: str) -> None:
+    """Trials: 5 to 10 points of 100 against placebo (BMJ 2021). The bar drops by at most 12
+    points, and some pain is always felt."""
+    illustration = make(qtbot, "pain-pathway", reduced_motion=True, language=language)
+    shares = {}
+    for state in (WITHOUT, WITH_SNRI):
+        illustration.set_state(state)
+        pathway = illustration.picture
+        assert isinstance(pathway, PainPathwayPicture)
+        bars = pathway.pain_bar(state)
+        assert bars is not None
+        bar, filled = bars
+        shares[state] = _pain_bar_share(picture(illustration), bar)
+        assert shares[state] == pytest.approx(filled.width() / bar.width(), abs=0.04)
+    drop = (shares[WITHOUT] - shares[WITH_SNRI]) * 100
+    assert 5 <= drop <= 12, f"drawn drop {drop:.1f} points"
+    assert shares[WITH_SNRI] >= 0.5
+    assert 0 < PAIN_FELT[WITH_SNRI] < PAIN_FELT[WITHOUT]
+    assert (PAIN_FELT[WITHOUT] - PAIN_FELT[WITH_SNRI]) * 100 <= 12
+
+
 def test_medicine_eases_pain_before_mood_in_every_language() -> None:
     """The relief is mostly direct: pain is named before mood, never mood alone."""
     for language, text in CATALOG.items():
@@ -316,14 +395,120 @@ def test_every_spanish_state_has_its_own_words(key: str) -> None:
 
 
 def test_spanish_uses_the_articles_words_and_usted() -> None:
-    """The same words as content/es/: IRSN, noradrenalina, terapia física, atención plena,
+    """The same words as content/es/: IRSN, norepinefrina, terapia física, meditación y yoga,
     equipo de atención médica; and formal "usted", never "tú"."""
-    spanish = " ".join(_all_strings(SPANISH))
-    for word in ("IRSN", "noradrenalina", "terapia física", "atención plena"):
-        assert word in spanish.replace("Noradrenalina", "noradrenalina"), word
+    spanish = " ".join(_all_strings(SPANISH)).lower()
+    for word in ("irsn", "norepinefrina", "terapia física", "meditación", "yoga"):
+        assert word in spanish, word
     assert "equipo de atención médica" in SPANISH.pain_mood_cycle.care_team.caption
-    for english_or_informal in ("SNRI", "norepinefrina", " tú ", " tu ", " puedes ", " toca "):
+    for english_or_informal in ("snri", " tú ", " tu ", " puedes ", " toca "):
         assert english_or_informal not in f" {spanish} ", english_or_informal
+
+
+def _spanish_article() -> str:
+    folder = Path(__file__).parents[1] / "content" / "es"
+    return " ".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md")))
+
+
+def test_spanish_says_norepinefrina_in_the_article_legend_captions_and_text_alternatives() -> None:
+    """US Spanish patient materials (MedlinePlus en español, Mayo Clinic) say "norepinefrina";
+    Spain's say "noradrenalina". The kiosk uses one word everywhere."""
+    article = _spanish_article().lower()
+    assert "norepinefrina" in article and "noradrenalina" not in article
+    assert SPANISH.synapse.norepinephrine == "Norepinefrina"
+    for name, state in state_words(SPANISH, "synapse").items():
+        english = state_words(ENGLISH, "synapse")[name]
+        pairs = ((state.caption, english.caption), (state.description, english.description))
+        for spanish_text, english_text in pairs:
+            if "norepinephrine" in english_text.lower():
+                assert "norepinefrina" in spanish_text, spanish_text
+    spanish = " ".join(_all_strings(SPANISH)).lower()
+    assert "norepinefrina" in spanish and "noradrenalina" not in spanish
+
+
+def test_spanish_wording_fixes_hold() -> None:
+    """Issue 15: "Dormir mal", not "mal sueño" (a bad dream); one term for low activity; the
+    helper button keeps yoga; "libera... las vuelven a captar"; no stiff calque in the article."""
+    words = SPANISH.pain_mood_cycle
+    spanish = " ".join(_all_strings(SPANISH)).lower()
+    assert words.poor_sleep == "Dormir mal y estrés"
+    assert "mal sueño" not in spanish
+    assert words.less_activity == "Menos actividad" and "menos actividad" in words.cycle.caption
+    assert "poca actividad" not in spanish
+    assert "yoga" in (words.mindfulness.button or "").lower()
+    without = SPANISH.synapse.without
+    assert "libera" in without.caption and "vuelven a captar" in without.caption
+    for old in ("suelta", "devuelve"):
+        assert old not in spanish, old
+    assert "se fortalece para participar" not in _spanish_article()
+
+
+MORE_OFTEN = {
+    "en": ("more often", "more frequent", "faster"),
+    "es": ("más a menudo", "más frecuen", "con más frecuencia", "más seguido", "más rápid"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_word_says_the_brainstem_fires_more_often(language: str) -> None:
+    """An SNRI makes the calming messengers act longer and more where they arrive; it does not
+    make the brainstem send them more often (DESIGN.md)."""
+    everything = " ".join(_all_strings(CATALOG[language])).lower()
+    for wording in MORE_OFTEN[language]:
+        assert wording not in everything, wording
+
+
+WEAK_SIGNAL = {
+    "en": ("weak", "stronger signal", "strong signal"),
+    "es": ("débil", "señal más fuerte", "señal fuerte"),
+}
+PAIN_CALMING = {"en": "pain-calming", "es": "calman el dolor"}
+ACT_LONGER_AND_MORE = {"en": ("longer", "more"), "es": ("más tiempo", "más")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_synapse_says_how_long_and_how_much_not_weak_or_strong(language: str) -> None:
+    """Normal reuptake is no deficit, and "stronger signal" can read as stronger pain: the words
+    say the pain-calming messengers act longer and more (DESIGN.md)."""
+    words = CATALOG[language].synapse
+    everything = " ".join(_all_strings(words)).lower()
+    for wording in WEAK_SIGNAL[language]:
+        assert wording not in everything, wording
+    assert PAIN_CALMING[language] in words.with_snri.caption
+    for label in words.acts_longer[:2]:
+        for part in ACT_LONGER_AND_MORE[language]:
+            assert part in label.lower(), label
+
+
+BALANCE = {
+    "en": ("after a few weeks", "nausea", "most common side effect", "Ask your care team."),
+    "es": (
+        "después de unas semanas",
+        "náuseas",
+        "efecto secundario más común",
+        "Pregunte a su equipo de atención médica.",
+    ),
+}
+# The states that show the medicine, by illustration key.
+MEDICINE_SHOWN = {
+    "synapse": "with-snri",
+    "pain-pathway": "with-snri",
+    "pain-mood-cycle": "medicine",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_sentence_of_balance_wherever_the_medicine_is_shown(language: str) -> None:
+    text = CATALOG[language]
+    *facts, ending = BALANCE[language]
+    for fact in facts:
+        assert fact in text.balance, fact
+    assert text.balance.endswith(ending)
+    assert len(sentences(text.balance)) == 2  # the balance, then whom to ask
+    for key in KEYS:
+        for state, words in state_words(text, key).items():
+            expected = text.balance if MEDICINE_SHOWN[key] == state else None
+            assert words.balance == expected, (key, state)
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -418,7 +603,8 @@ def test_controls_have_names_for_screen_readers(qtbot: QtBot, key: str) -> None:
     illustration = make(qtbot, key)
     for button in illustration.choice_buttons.values():
         assert button.accessibleName() == button.text()
-        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+        # Reached by the keypad, never focused by a touch (tests/test_keys.py drives them).
+        assert button.focusPolicy() == Qt.FocusPolicy.TabFocus
     assert illustration.pause_button.accessibleName() == ENGLISH.pause
 
 

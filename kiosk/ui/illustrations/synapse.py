@@ -3,7 +3,8 @@
 Science (DESIGN.md): an SNRI blocks the transporters on the *sending* cell that pull serotonin
 and norepinephrine back in, so more of both stays in the gap. It adds no serotonin and does not
 act on the receiving cell's receptors. The same messengers are released in both states; with the
-medicine they simply stay in the gap longer and meet the receptors more often.
+medicine they stay in the gap longer and act on the receptors longer and more: "how long and how
+much", never a "weak" or "strong" signal.
 """
 
 from __future__ import annotations
@@ -350,7 +351,7 @@ class SynapsePicture(Picture):
         )
         if above.intersects(self.keep_clear):
             above.setRight(min(right, self.keep_clear.left() - px * 0.4))
-        signal = words.strong_signal if blocked else words.weak_signal
+        signal = words.acts_longer if blocked else words.acts_briefly
         left_bottom = Qt.AlignmentFlag.AlignLeft | BOTTOM
         draw_fitting(painter, above, signal, px, align=left_bottom, smallest=SMALLEST_TEXT)
         below = QRectF(
