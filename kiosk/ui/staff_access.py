@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.config import Config
 from kiosk.pin import verify_pin
 from kiosk.pin_attempts import PinAttempts
 from kiosk.pin_attempts_file import PinAttemptsFile
@@ -64,9 +65,17 @@ class StaffAccess(QObject):
     def is_set_up(self) -> bool:
         return bool(self._pin_hash)
 
-    def configure(self, *, pin_hash: str, hold_s: int) -> None:
-        self._pin_hash = pin_hash
-        self.gesture.set_hold_seconds(hold_s)
+    def configure(self, config: Config) -> None:
+        self._pin_hash = config.staff.pin_hash
+        self.gesture.set_hold_seconds(config.staff.hold_s)
+
+    def start(self) -> None:
+        """Watches for the corner hold."""
+        self.gesture.start()
+
+    def stop(self) -> None:
+        self.close()
+        self.gesture.stop()
 
     def open(self) -> None:
         if not self._pin_hash:
