@@ -18,7 +18,7 @@ from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
 from kiosk.problems import Severity
-from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
+from kiosk.status import STATUS_INTERVAL_S, Status, human_report, write_status_files
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
 from kiosk.ui.illustrations import base as illustrations
@@ -336,8 +336,9 @@ class KioskController(QObject):
         )
 
     def write_status(self) -> None:
-        path = self.config.state_folder() / STATUS_FILE
+        """status.json and clinic-kiosk.prom (Prometheus) in the state folder."""
+        folder = self.config.state_folder()
         try:
-            write_atomically(path, self.status().to_json())
+            write_status_files(folder, self.status(), datetime.now(UTC))
         except OSError as error:
-            log.warning("cannot write %s: %s", path, error)
+            log.warning("cannot write the status files in %s: %s", folder, error)
