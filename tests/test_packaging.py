@@ -231,7 +231,7 @@ def test_nothing_under_etc_is_shipped_so_upgrades_never_ask() -> None:
     # A conffile IT edits and the package changes stops `apt-get install -y ... </dev/null`.
     build = (PACKAGING / "build-deb.sh").read_text(encoding="utf-8")
     assert "conffiles" not in build.replace("No conffiles", "").replace("no conffiles", "")
-    assert '$STAGE/etc' not in build
+    assert "$STAGE/etc" not in build
     assert not (LINUX / "conffiles").exists()
     postinst = (LINUX / "postinst").read_text(encoding="utf-8")
     assert "DEFAULTS=/usr/share/clinic-kiosk/defaults" in postinst
