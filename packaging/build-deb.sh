@@ -27,11 +27,18 @@ LINUX=packaging/linux
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' kiosk/__init__.py)
 ARCH=$(dpkg --print-architecture)
 GLIBC=$(dpkg-query -W -f='${Version}' libc6 | sed 's/-.*//')
-MAINTAINER=${MAINTAINER:-Clinic kiosk IT <root@localhost>}
+# Set your own: make package MAINTAINER='Clinic IT <it@your.clinic>'.  The default's .invalid
+# domain (RFC 2606) says plainly that nobody has set one.
+MAINTAINER=${MAINTAINER:-Clinic kiosk IT <it@clinic.invalid>}
 DEB=dist/clinic-kiosk_${VERSION}_${ARCH}.deb
 STAGE=build/deb/clinic-kiosk_${VERSION}_${ARCH}
 
 [ -n "$VERSION" ] || { echo "cannot read __version__ from kiosk/__init__.py" >&2; exit 1; }
+changelog_version=$(sed -n '1s/^clinic-kiosk (\([^)]*\)).*/\1/p' "$LINUX/changelog")
+if [ "$changelog_version" != "$VERSION" ]; then
+    echo "packaging/linux/changelog's newest entry is $changelog_version, kiosk/__init__.py says $VERSION: add an entry" >&2
+    exit 1
+fi
 if [ ! -x "$FROZEN/clinic-kiosk" ]; then
     echo "no frozen build in $FROZEN; run: bash packaging/build-frozen.sh" >&2
     exit 1
@@ -60,6 +67,8 @@ install -D -m 0644 "$LINUX/x11/clinic-kiosk-x11.service" \
     "$STAGE/usr/share/clinic-kiosk/x11/clinic-kiosk-x11.service"
 install -D -m 0644 packaging/README.md "$STAGE/usr/share/doc/clinic-kiosk/README.md"
 install -D -m 0644 "$LINUX/copyright" "$STAGE/usr/share/doc/clinic-kiosk/copyright"
+gzip -9n <"$LINUX/changelog" >"$STAGE/usr/share/doc/clinic-kiosk/changelog.gz"
+install -D -m 0644 "$LINUX/lintian-overrides" "$STAGE/usr/share/lintian/overrides/clinic-kiosk"
 if [ -f packaging/kiosk.example.toml ]; then
     install -D -m 0644 packaging/kiosk.example.toml \
         "$STAGE/usr/share/doc/clinic-kiosk/kiosk.example.toml"
