@@ -15,24 +15,16 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 from kiosk import __version__, pin
-from kiosk.config import example_config, find_config_file, load_config
+from kiosk.config import example_config
 from kiosk.loading import Loaded, load_everything
 from kiosk.logs import setup_logging
 from kiosk.pin import PinFormatError, check_pin_form
 from kiosk.problems import Problem, Severity, has_errors
 from kiosk.stats_cli import add_stats_parser, stats_command
-from kiosk.status import (
-    INSTALLED_STATE_FOLDER,
-    STATUS_FILE,
-    STATUS_INTERVAL_S,
-    human_report,
-    read_status,
-)
-from kiosk.status_check import CheckLimits, judge, parse_opening_hours, unknown
+from kiosk.status_cli import add_status_parser, status_command
 
 
 def _process_start() -> float:
@@ -62,13 +54,6 @@ def _size(text: str) -> tuple[int, int]:
     if not all(320 <= side <= 8192 for side in size):
         raise argparse.ArgumentTypeError(f"each side of {text!r} must be 320-8192 pixels")
     return size
-
-
-def _opening_hours(text: str) -> tuple[int, int] | None:
-    try:
-        return parse_opening_hours(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,49 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "example-config", help="print a config file documenting every key and its default"
     )
-    status_command = commands.add_parser("status", help="print the running kiosk's status file")
-    status_command.add_argument(
-        "--config", type=Path, help="config file (to find the state folder)"
-    )
-    status_command.add_argument(
-        "--state",
-        type=Path,
-        help=f"state folder holding {STATUS_FILE} (default: the config's, else the installed kiosk's)",
-    )
-    status_command.add_argument(
-        "--check",
-        action="store_true",
-        help="answer as a Nagios/Icinga plugin: one line with perfdata; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN",
-    )
-    limits = CheckLimits()
-    status_command.add_argument(
-        "--stale-warning",
-        type=int,
-        default=limits.stale_warning_s,
-        metavar="S",
-        help="--check: WARNING when the status is older than S seconds (default %(default)s)",
-    )
-    status_command.add_argument(
-        "--stale-critical",
-        type=int,
-        default=limits.stale_critical_s,
-        metavar="S",
-        help="--check: CRITICAL when the status is older than S seconds (default %(default)s)",
-    )
-    status_command.add_argument(
-        "--no-touch-days",
-        type=float,
-        default=limits.no_touch_days,
-        metavar="D",
-        help="--check: WARNING after D days without a touch, during opening hours (default %(default)s)",
-    )
-    status_command.add_argument(
-        "--opening-hours",
-        type=_opening_hours,
-        default=limits.opening_hours,
-        metavar="H-H",
-        help="--check: local hours the clinic is open, e.g. 8-18 (default); '' = any time",
-    )
+    add_status_parser(commands)
     add_stats_parser(commands)
     return parser
 
@@ -293,55 +236,6 @@ def hash_pin(_arguments: argparse.Namespace) -> int:
     return 0
 
 
-def status_path(arguments: argparse.Namespace) -> Path:
-    """--state; else the state folder of the config, when this user can read it; else the
-    installed kiosk's (its config is readable only by root and the kiosk user)."""
-    state: Path | None = arguments.state
-    if state is not None:
-        return state / STATUS_FILE
-    config_file = find_config_file(arguments.config)
-    installed = INSTALLED_STATE_FOLDER / STATUS_FILE
-    if config_file is not None and not os.access(config_file, os.R_OK):
-        return installed
-    config, _ = load_config(config_file)
-    path = config.state_folder() / STATUS_FILE
-    if config_file is None and not path.exists() and installed.exists():
-        return installed
-    return path
-
-
-def status(arguments: argparse.Namespace) -> int:
-    path = status_path(arguments)
-    try:
-        record = read_status(path)
-        written = path.stat().st_mtime
-    except (OSError, ValueError, TypeError) as error:
-        hint = (
-            "Is the kiosk running? Reading it needs group adm (sudo usermod -aG adm USER) or sudo."
-            if isinstance(error, PermissionError)
-            else "Is the kiosk running?"
-        )
-        if arguments.check:
-            print(unknown(f"no readable status at {path} ({error})")[1])
-            return 3
-        print(f"No readable status at {path} ({error}). {hint}", file=sys.stderr)
-        return 1
-    if arguments.check:
-        limits = CheckLimits(
-            stale_warning_s=arguments.stale_warning,
-            stale_critical_s=arguments.stale_critical,
-            no_touch_days=arguments.no_touch_days,
-            opening_hours=arguments.opening_hours,
-        )
-        age_s = max(0, int(time.time() - written))
-        state, line = judge(record, age_s, datetime.now().astimezone(), limits)
-        print(line)
-        return int(state)
-    print(f"{path} (written every {STATUS_INTERVAL_S} s)")
-    print(human_report(record))
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     handlers = {
@@ -351,6 +245,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hash-pin": hash_pin,
         "example-config": print_example_config,
         "stats": stats_command,
-        "status": status,
+        "status": status_command,
     }
     return handlers[arguments.command](arguments)

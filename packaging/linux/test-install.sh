@@ -183,7 +183,7 @@ socket=$(find $runtime -maxdepth 1 -name 'wayland-*' -type s | head -n 1)
 rm -f $runtime/shot.png
 as_kiosk env XDG_RUNTIME_DIR=$runtime WAYLAND_DISPLAY="$(basename "${socket:-none}")" grim $runtime/shot.png 2>$T/grim.err
 cp $runtime/shot.png $T/shot.png 2>/dev/null || true
-extra=$(pgrep -u kiosk -l -x 'Xwayland|dbus-daemon|dbus-launch' | tr '\n' ' ')
+extra=$(ps -u kiosk -o pid=,comm= | grep -E ' (Xwayland|dbus-daemon|dbus-launch)$' | tr -s ' \n' ' ')
 sleep 2
 kill -TERM -- -"$session" 2>/dev/null || true
 sleep 1
