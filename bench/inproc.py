@@ -32,9 +32,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.loading import load_everything
+from kiosk.navigation import Page
 from kiosk.ui import app as ui
 from kiosk.ui.controller import KioskController
-from kiosk.ui.window import Page
 
 TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
 DISCOVERY_S = 0.5
@@ -198,14 +198,15 @@ def standalone_illustrations(controller: KioskController, seconds: float) -> dic
     """Each illustration widget alone in a window beside the (still) home screen, for as long as
     the reader does not show them: their CPU and frames, without a section that names them."""
     try:
+        from kiosk.illustration_specs import ILLUSTRATION_KEYS
         from kiosk.theme import Metrics
-        from kiosk.ui.illustrations import ILLUSTRATIONS, create_illustration
+        from kiosk.ui.illustrations import create_illustration
     except Exception as error:  # another engineer's work in progress may not import
         return {"error": f"{type(error).__name__}: {error}"}
     metrics = Metrics.for_screen(*SCREEN)
     controller.window.show_home()
     results: dict[str, object] = {}
-    for key in sorted(ILLUSTRATIONS):
+    for key in sorted(ILLUSTRATION_KEYS):
         holder = QWidget()
         holder.setWindowFlags(Qt.WindowType.FramelessWindowHint)
         layout = QVBoxLayout(holder)

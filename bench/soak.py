@@ -407,12 +407,12 @@ class Driver:
 
 def inconsistencies(controller: Any) -> list[str]:
     """Ways the window's parts can disagree about what is on the screen."""
-    from kiosk.ui.window import PATIENT_PAGES, Page
+    from kiosk.navigation import PATIENT_PAGES, Navigation, Page, Place
 
     window = controller.window
     page = window.page
     problems = []
-    if window.stack.currentWidget() is not window._screen_for(page):
+    if window.stack.currentWidget() is not window.screen_for(page):
         problems.append(
             f"page {page.value} but the stack shows another {type(window.stack.currentWidget()).__name__}"
         )
@@ -439,11 +439,14 @@ def inconsistencies(controller: Any) -> list[str]:
         problems.append("reader shows a different section from section_index")
     if page in PATIENT_PAGES:
         nav = window.nav
+        rules = Navigation(len(window.sections))
+        rules.arrive(Place(page, window.section_index))
+        buttons = rules.buttons()
         expected = {
-            "home": page is not Page.HOME,
-            "previous": (page is Page.READER and window.section_index > 0) or page is Page.CONTACT,
-            "next": bool(window.sections) and page in (Page.HOME, Page.READER),
-            "contact": page is not Page.CONTACT,
+            "home": buttons.home,
+            "previous": buttons.previous,
+            "next": buttons.next,
+            "contact": buttons.contact,
         }
         actual = {
             "home": nav.home_button.isEnabled(),

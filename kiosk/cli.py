@@ -19,7 +19,13 @@ from pathlib import Path
 
 from kiosk import __version__, pin
 from kiosk.config import example_config
-from kiosk.loading import Loaded, load_everything
+from kiosk.failures import (
+    EXIT_UNRECOVERABLE,
+    FailureMemory,
+    config_version,
+    failure_signature,
+)
+from kiosk.loading import Loaded, bundled_defaults, load_everything
 from kiosk.logs import setup_logging
 from kiosk.pin import PinFormatError, check_pin_form
 from kiosk.problems import Problem, Severity, has_errors
@@ -150,21 +156,65 @@ def check(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def run(arguments: argparse.Namespace) -> int:
-    def reload() -> Loaded:
-        return load_everything(arguments.content, arguments.config)
+def _fall_back_if_failing(loaded: Loaded, memory: FailureMemory) -> Loaded:
+    """After the same failure several starts in a row with this config: the bundled defaults,
+    with a problem that says why (until the config changes or a start stays healthy)."""
+    repeated = memory.repeated()
+    if repeated is None:
+        return loaded
+    message = (
+        f"the kiosk failed the same way {repeated.count} starts in a row ({repeated.signature}); "
+        "it runs on the bundled content and default settings until the config file changes"
+    )
+    fallback = bundled_defaults()
+    return replace(
+        fallback,
+        config_problems=(Problem(memory.path, None, message), *loaded.problems),
+    )
 
-    loaded = reload()
-    config = loaded.config
-    log_file = setup_logging(config.logging.level, config.log_folder())
-    log.info("clinic kiosk %s starting; config %s", __version__, config.source or "(defaults)")
-    _log_problems(loaded.problems)
+
+def run(arguments: argparse.Namespace) -> int:
+    loaded = load_everything(arguments.content, arguments.config)
+    memory = FailureMemory(loaded.config.state_folder(), config_version(loaded.config.source))
+    running = _fall_back_if_failing(loaded, memory)
+    falling_back = running is not loaded
+    log_file = setup_logging(running.config.logging.level, running.config.log_folder())
+    log.info(
+        "clinic kiosk %s starting; config %s", __version__, loaded.config.source or "(defaults)"
+    )
+    _log_problems(running.problems)
+    try:
+        return _run_kiosk(arguments, running, memory, log_file, falling_back=falling_back)
+    except Exception as error:
+        log.critical("the kiosk stopped on an error it could not recover from", exc_info=True)
+        record = memory.remember(failure_signature(error))
+        log.critical("this failure has now happened %d time(s) in a row", record.count)
+        return EXIT_UNRECOVERABLE
+
+
+def _run_kiosk(
+    arguments: argparse.Namespace,
+    loaded: Loaded,
+    memory: FailureMemory,
+    log_file: Path | None,
+    *,
+    falling_back: bool,
+) -> int:
+    def reload() -> Loaded:
+        if falling_back:
+            return _fall_back_if_failing(
+                load_everything(arguments.content, arguments.config), memory
+            )
+        return load_everything(arguments.content, arguments.config)
 
     from PySide6.QtCore import QSize
 
     from kiosk.ui import app as ui
+    from kiosk.ui.error_recovery import ErrorRecovery, forget_failures_once_healthy
+    from kiosk.ui.stop_signals import StopSignals
 
     qt_app = ui.application()
+    config = loaded.config
     requested = QSize(*arguments.size) if arguments.size else None
     kiosk_mode = not arguments.windowed
     controller = ui.build_kiosk(
@@ -174,7 +224,12 @@ def run(arguments: argparse.Namespace) -> int:
         reload=reload,
         log_file=log_file,
     )
-    ui.install_exception_logging(controller.window)
+    ErrorRecovery(controller.window.reset_session, memory).install()
+    signals = StopSignals(controller)
+    signals.stop_requested.connect(controller.shut_down)
+    signals.reload_requested.connect(controller.reload_now)
+    if not falling_back:
+        forget_failures_once_healthy(memory, controller)
     first_paint = ui.FirstPaintLogger(PROCESS_STARTED, controller.on_first_paint)
     controller.window.installEventFilter(first_paint)
     # The status file, usage pruning and the watchdog start after the first paint (on_first_paint).

@@ -14,7 +14,6 @@ illustrations must get right").
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from dataclasses import dataclass, fields, is_dataclass
 
 # The picture-label type: wordings of one label, longest first.
@@ -28,17 +27,18 @@ class StateWords:
     caption: str  # at most two short sentences, shown under the picture
     description: str  # the text alternative: what the picture shows, in full
     button: str | None  # None: the resting state, reached by tapping the active button again
+    # Where the medicine is shown: the language's one sentence of balance (`IllustrationText
+    # .balance`), shown and spoken after the caption; None where no medicine is shown.
+    balance: str | None
 
 
 @dataclass(frozen=True)
-class PictureWords(ABC):
-    """What every illustration has: a title (its accessible name) and words for each state."""
+class PictureWords:
+    """What every illustration has: a title (its accessible name) and a StateWords field for
+    each state its spec names (kiosk/illustration_specs.py: state `with-snri`, field
+    `with_snri`)."""
 
     title: str
-
-    @abstractmethod
-    def states(self) -> dict[str, StateWords]:
-        """Each state's words by state name, in the order of the state buttons."""
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,11 @@ class SynapseWords(PictureWords):
     receiving_cell: Variants
     transporter: Variants  # beside the transporter, without medicine
     blocked: Variants  # beside the transporter, with the medicine in it
-    weak_signal: Variants  # above the signal arrow
-    strong_signal: Variants
+    # Above the arrow on the receiving cell: how long and how much the pain-calming messengers
+    # act there, never a "weak" or "strong" signal (which reads as more pain).
+    acts_briefly: Variants
+    acts_longer: Variants
     receptors: Variants  # below the signal arrow
-
-    def states(self) -> dict[str, StateWords]:
-        return {"without": self.without, "with-snri": self.with_snri}
 
 
 @dataclass(frozen=True)
@@ -72,9 +71,6 @@ class PainPathwayWords(PictureWords):
     pain_starts: Variants
     medicine: str  # under the bracket that shows where the medicine works
 
-    def states(self) -> dict[str, StateWords]:
-        return {"without": self.without, "with-snri": self.with_snri}
-
 
 @dataclass(frozen=True)
 class PainMoodCycleWords(PictureWords):
@@ -88,15 +84,6 @@ class PainMoodCycleWords(PictureWords):
     low_mood: str
     less_activity: str
 
-    def states(self) -> dict[str, StateWords]:
-        return {
-            "cycle": self.cycle,
-            "medicine": self.medicine,
-            "physical-therapy": self.physical_therapy,
-            "mindfulness": self.mindfulness,
-            "care-team": self.care_team,
-        }
-
     def steps(self) -> tuple[str, str, str, str]:
         return (self.pain, self.poor_sleep, self.low_mood, self.less_activity)
 
@@ -107,44 +94,51 @@ class IllustrationText:
 
     pause: str  # the pause button's accessible name while the picture moves
     play: str  # and while it is paused
+    # One plain sentence of balance wherever the medicine is shown (DESIGN.md): when benefit is
+    # judged, the most common side effect, and whom to ask. Every StateWords.balance is this.
+    balance: str
     synapse: SynapseWords
     pain_pathway: PainPathwayWords
     pain_mood_cycle: PainMoodCycleWords
 
-    def for_key(self, key: str) -> PictureWords:
-        """The words of the illustration named `key` (kiosk/illustration_keys.py)."""
-        by_key: dict[str, PictureWords] = {
-            "synapse": self.synapse,
-            "pain-pathway": self.pain_pathway,
-            "pain-mood-cycle": self.pain_mood_cycle,
-        }
-        return by_key[key]
 
+# The balance sentence (DESIGN.md, "The science the illustrations must get right"): benefit is
+# usually judged after a few weeks [Cymbalta label]; nausea is the most common side effect
+# [Cymbalta label]; ask your care team.
+_ENGLISH_BALANCE = (
+    "Benefit is usually judged after a few weeks, and nausea is the most common side effect. "
+    "Ask your care team."
+)
 
 ENGLISH = IllustrationText(
     pause="Pause the moving picture",
     play="Play the moving picture",
+    balance=_ENGLISH_BALANCE,
     synapse=SynapseWords(
         title="Picture: how an SNRI works between two nerve cells",
         without=StateWords(
-            caption="The sending cell lets out serotonin and norepinephrine. "
-            "Transporters soon pull them back in.",
-            description="Drawing of the gap between two nerve cells. The sending cell on the "
-            "left lets out serotonin, shown as blue circles, and norepinephrine, shown as orange "
-            "triangles. They cross the gap to receptors on the receiving cell on the right. "
-            "Transporters on the sending cell pull most of them back in, so the signal to the "
-            "next cell, shown as an arrow, is weak.",
+            caption="The sending cell lets out serotonin and norepinephrine, which help calm "
+            "pain. Transporters soon pull them back in.",
+            description="Drawing of the gap between two nerve cells of the body's pain-calming "
+            "system. The sending cell on the left lets out serotonin, shown as blue circles, and "
+            "norepinephrine, shown as orange triangles. They cross the gap to receptors on the "
+            "receiving cell on the right. Transporters on the sending cell soon pull most of them "
+            "back in, so they act on the receiving cell only briefly: the arrow in the receiving "
+            "cell is short and thin.",
             button="Without medicine",
+            balance=None,
         ),
         with_snri=StateWords(
             caption="An SNRI blocks the transporters, so more messengers stay in the gap. "
-            "The signal to the next cell gets stronger.",
+            "These pain-calming messengers act longer and more.",
             description="The same drawing with an SNRI. The medicine, shown as a purple capsule, "
             "sits in the transporters on the sending cell and blocks them. The cell lets out the "
             "same messengers as before, but more serotonin and norepinephrine stay in the gap "
-            "and reach the receptors, so the signal arrow to the next cell is bigger. The "
-            "medicine does not add messengers and does not act on the receptors.",
+            "and meet the receptors again and again, so they act on the receiving cell longer "
+            "and more: the arrow in the receiving cell is longer and thicker. The medicine does "
+            "not add messengers and does not act on the receptors.",
             button="With an SNRI",
+            balance=_ENGLISH_BALANCE,
         ),
         serotonin="Serotonin",
         norepinephrine="Norepinephrine",
@@ -153,8 +147,12 @@ ENGLISH = IllustrationText(
         receiving_cell=("Receiving nerve cell", "Receiving cell"),
         transporter=("Transporter pulls them back", "Transporter"),
         blocked=("SNRI blocks the transporter", "SNRI blocks it", "SNRI"),
-        weak_signal=("Weak signal to the next cell", "Weak signal", "Signal"),
-        strong_signal=("Stronger signal to the next cell", "Stronger signal", "Stronger"),
+        acts_briefly=("Pain-calming messengers act briefly", "They act briefly", "Briefly"),
+        acts_longer=(
+            "Pain-calming messengers act longer and more",
+            "They act longer and more",
+            "Longer",
+        ),
         receptors=("Receptors",),
     ),
     pain_pathway=PainPathwayWords(
@@ -165,19 +163,23 @@ ENGLISH = IllustrationText(
             description="Simple outline of a body. Pain signals, drawn as red spiky bursts, start "
             "in the lower back and the knee, come into the spinal cord and travel up it to the "
             "brain. Calming signals, drawn as green waves, run from the brainstem down the spinal "
-            "cord to the place where pain signals come in. A bar next to the head shows how much "
-            "pain is felt.",
+            "cord to the place where pain signals come in, and a small green glow shows them "
+            "acting there. A bar next to the head shows how much pain is felt.",
             button="Without medicine",
+            balance=None,
         ),
         with_snri=StateWords(
             caption="An SNRI works in the brain and spinal cord, not in the back or knee. "
-            "Calming signals get stronger, so pain feels a bit dimmer.",
+            "Calming signals act more strongly in the spinal cord, so pain feels a bit dimmer.",
             description="The same body with an SNRI. A purple bracket shows that the medicine "
             "works in the brain and spinal cord only, not in the back or knee. The calming "
-            "signals from the brainstem are bigger and come more often. Fewer pain bursts get "
-            "past the spinal cord and they are fainter, but some still reach the brain: the pain "
-            "bar is a little shorter, not empty.",
+            "signals come down from the brainstem at the same pace as before, but where they "
+            "arrive in the spinal cord they act longer and more strongly: the green glow there "
+            "is bigger. Now and then a pain burst is calmed there, and the others pass a little "
+            "fainter. Most pain still reaches the brain: the pain bar is about a tenth shorter, "
+            "not empty. Some people feel more relief, some less.",
             button="With an SNRI",
+            balance=_ENGLISH_BALANCE,
         ),
         pain_signal="Pain signal",
         calming_signal="Calming signal",
@@ -205,6 +207,7 @@ ENGLISH = IllustrationText(
             "to more pain. Dots move round the loop. Buttons under the picture show where each "
             "helper eases the cycle.",
             button=None,
+            balance=None,
         ),
         medicine=StateWords(
             caption="Medicine such as an SNRI can calm pain signals in the spinal cord. "
@@ -214,6 +217,7 @@ ENGLISH = IllustrationText(
             "leaving those boxes are thinner, so the cycle is weaker there. Pain is still part "
             "of the loop.",
             button="Medicine",
+            balance=_ENGLISH_BALANCE,
         ),
         physical_therapy=StateWords(
             caption="Physical therapy builds strength and helps you move more. "
@@ -222,6 +226,7 @@ ENGLISH = IllustrationText(
             "Lines run from it to the less activity box and to the pain box. The arrows leaving "
             "those boxes are thinner, so the cycle is weaker there.",
             button="Physical therapy",
+            balance=None,
         ),
         mindfulness=StateWords(
             caption="Mindfulness or yoga can lower stress and help sleep. "
@@ -230,6 +235,7 @@ ENGLISH = IllustrationText(
             "flower. Lines run from it to the poor sleep and stress box and to the less activity "
             "box. The arrows leaving those boxes are thinner, so the cycle is weaker there.",
             button="Mindfulness, yoga",
+            balance=None,
         ),
         care_team=StateWords(
             caption="Talking with your care team helps with every step. "
@@ -238,6 +244,7 @@ ENGLISH = IllustrationText(
             "Lines run from it to all four boxes, and every arrow is thinner. The steps are "
             "still there, but the cycle is weaker all the way round.",
             button="Care team",
+            balance=None,
         ),
         pain="Pain",
         poor_sleep="Poor sleep and stress",
@@ -246,44 +253,64 @@ ENGLISH = IllustrationText(
     ),
 )
 
-# Spanish as in content/es/: "noradrenalina", "IRSN", "terapia física", "atención plena",
-# "equipo de atención médica", and "usted".
+# Spanish as in content/es/: "norepinefrina" (as US Spanish patient materials say it: MedlinePlus
+# en español, Mayo Clinic), "IRSN", "terapia física", "meditación y yoga" (the section's summary;
+# "Atención plena, yoga" is too wide for the helper buttons' two rows), "equipo de atención
+# médica", "menos actividad", and "usted".
+_SPANISH_BALANCE = (
+    "El beneficio suele valorarse después de unas semanas, y las náuseas son el efecto "
+    "secundario más común. Pregunte a su equipo de atención médica."
+)
+
 SPANISH = IllustrationText(
     pause="Pausar la imagen en movimiento",
     play="Reproducir la imagen en movimiento",
+    balance=_SPANISH_BALANCE,
     synapse=SynapseWords(
         title="Imagen: cómo actúa un IRSN entre dos células nerviosas",
         without=StateWords(
-            caption="La célula que envía suelta serotonina y noradrenalina. "
-            "Los transportadores pronto las devuelven adentro.",
-            description="Dibujo del espacio entre dos células nerviosas. La célula que envía, a "
-            "la izquierda, suelta serotonina, que se ve como círculos azules, y noradrenalina, "
-            "que se ve como triángulos anaranjados. Cruzan el espacio hasta los receptores de la "
-            "célula que recibe, a la derecha. Los transportadores de la célula que envía "
-            "devuelven adentro a la mayoría, así que la señal a la siguiente célula, que se ve "
-            "como una flecha, es débil.",
+            caption="La célula que envía libera serotonina y norepinefrina, que ayudan a calmar "
+            "el dolor. Los transportadores pronto las vuelven a captar.",
+            description="Dibujo del espacio entre dos células nerviosas del sistema que calma el "
+            "dolor. La célula que envía, a la izquierda, libera serotonina, que se ve como "
+            "círculos azules, y norepinefrina, que se ve como triángulos anaranjados. Cruzan el "
+            "espacio hasta los receptores de la célula que recibe, a la derecha. Los "
+            "transportadores de la célula que envía pronto vuelven a captar a la mayoría, así "
+            "que actúan solo poco tiempo sobre la célula que recibe: la flecha en la célula que "
+            "recibe es corta y delgada.",
             button="Sin medicamento",
+            balance=None,
         ),
         with_snri=StateWords(
             caption="Un IRSN bloquea los transportadores, así que quedan más mensajeros en el "
-            "espacio. La señal a la siguiente célula se hace más fuerte.",
+            "espacio. Estos mensajeros que calman el dolor actúan más y por más tiempo.",
             description="El mismo dibujo con un IRSN. El medicamento, que se ve como una cápsula "
             "morada, se pone en los transportadores de la célula que envía y los bloquea. La "
-            "célula suelta los mismos mensajeros que antes, pero más serotonina y noradrenalina "
-            "se quedan en el espacio y llegan a los receptores, así que la flecha de la señal a "
-            "la siguiente célula es más grande. El medicamento no añade mensajeros y no actúa "
-            "sobre los receptores.",
+            "célula libera los mismos mensajeros que antes, pero más serotonina y norepinefrina "
+            "se quedan en el espacio y llegan una y otra vez a los receptores, así que actúan "
+            "más y por más tiempo sobre la célula que recibe: la flecha en la célula que recibe "
+            "es más larga y más gruesa. El medicamento no añade mensajeros y no actúa sobre los "
+            "receptores.",
             button="Con un IRSN",
+            balance=_SPANISH_BALANCE,
         ),
         serotonin="Serotonina",
-        norepinephrine="Noradrenalina",
+        norepinephrine="Norepinefrina",
         sending_cell=("Célula nerviosa que envía", "Célula que envía", "Envía"),
         gap=("Espacio",),
         receiving_cell=("Célula nerviosa que recibe", "Célula que recibe", "Recibe"),
-        transporter=("El transportador las devuelve", "Transportador"),
+        transporter=("El transportador las vuelve a captar", "Transportador"),
         blocked=("El IRSN bloquea el transportador", "El IRSN lo bloquea", "IRSN"),
-        weak_signal=("Señal débil a la siguiente célula", "Señal débil", "Señal"),
-        strong_signal=("Señal más fuerte a la siguiente célula", "Señal más fuerte", "Más fuerte"),
+        acts_briefly=(
+            "Los mensajeros que calman el dolor actúan poco tiempo",
+            "Actúan poco tiempo",
+            "Poco tiempo",
+        ),
+        acts_longer=(
+            "Los mensajeros que calman el dolor actúan más y por más tiempo",
+            "Actúan más y por más tiempo",
+            "Más tiempo",
+        ),
         receptors=("Receptores",),
     ),
     pain_pathway=PainPathwayWords(
@@ -295,20 +322,26 @@ SPANISH = IllustrationText(
             "estallidos rojos con puntas, empiezan en la parte baja de la espalda y en la "
             "rodilla, entran en la médula espinal y suben por ella hasta el cerebro. Las señales "
             "calmantes, dibujadas como ondas verdes, bajan desde el tronco encefálico por la "
-            "médula espinal hasta el lugar donde entran las señales de dolor. Una barra junto a "
-            "la cabeza muestra cuánto dolor se siente.",
+            "médula espinal hasta el lugar donde entran las señales de dolor, y un pequeño brillo "
+            "verde muestra que actúan ahí. Una barra junto a la cabeza muestra cuánto dolor se "
+            "siente.",
             button="Sin medicamento",
+            balance=None,
         ),
         with_snri=StateWords(
             caption="Un IRSN actúa en el cerebro y la médula espinal, no en la espalda o rodilla. "
-            "Las señales calmantes se refuerzan y el dolor se siente algo menos.",
+            "Las señales calmantes actúan más en la médula espinal y el dolor se siente algo "
+            "menos.",
             description="El mismo cuerpo con un IRSN. Un corchete morado muestra que el "
             "medicamento actúa solo en el cerebro y la médula espinal, no en la espalda ni en la "
-            "rodilla. Las señales calmantes del tronco encefálico son más grandes y llegan más a "
-            "menudo. Menos estallidos de dolor pasan de la médula espinal y son más débiles, pero "
-            "algunos siguen llegando al cerebro: la barra del dolor es un poco más corta, no está "
-            "vacía.",
+            "rodilla. Las señales calmantes bajan del tronco encefálico al mismo ritmo que antes, "
+            "pero donde llegan, en la médula espinal, actúan por más tiempo y con más fuerza: el "
+            "brillo verde ahí es más grande. De vez en cuando un estallido de dolor se calma ahí, "
+            "y los demás pasan un poco más débiles. La mayor parte del dolor sigue llegando al "
+            "cerebro: la barra del dolor es como una décima parte más corta, no está vacía. "
+            "Algunas personas sienten más alivio y otras menos.",
             button="Con un IRSN",
+            balance=_SPANISH_BALANCE,
         ),
         pain_signal="Señal de dolor",
         calming_signal="Señal calmante",
@@ -329,13 +362,14 @@ SPANISH = IllustrationText(
     pain_mood_cycle=PainMoodCycleWords(
         title="Imagen: cómo el dolor, el sueño, el ánimo y la actividad se afectan entre sí",
         cycle=StateWords(
-            caption="Dolor, mal sueño y estrés, ánimo bajo y poca actividad pueden empeorarse "
-            "entre sí. Toque una ayuda y verá dónde alivia.",
+            caption="Dolor, dormir mal y estrés, ánimo bajo y menos actividad pueden "
+            "agravarse entre sí. Toque una ayuda y verá dónde alivia.",
             description="Cuatro recuadros en un cuadrado, unidos por flechas en círculo: el "
-            "dolor lleva al mal sueño y estrés, que llevan al ánimo bajo, que lleva a menos "
+            "dolor lleva a dormir mal y al estrés, que llevan al ánimo bajo, que lleva a menos "
             "actividad, que lleva a más dolor. Unos puntos se mueven por el círculo. Los botones "
             "debajo de la imagen muestran dónde alivia el ciclo cada ayuda.",
             button=None,
+            balance=None,
         ),
         medicine=StateWords(
             caption="Un medicamento como un IRSN puede calmar señales de dolor en la médula "
@@ -345,6 +379,7 @@ SPANISH = IllustrationText(
             "recuadro del ánimo bajo. Las flechas que salen de esos recuadros son más finas, así "
             "que el ciclo es más débil ahí. El dolor sigue siendo parte del círculo.",
             button="Medicamento",
+            balance=_SPANISH_BALANCE,
         ),
         physical_therapy=StateWords(
             caption="La terapia física le da fuerza y le ayuda a moverse más. "
@@ -354,15 +389,17 @@ SPANISH = IllustrationText(
             "Las flechas que salen de esos recuadros son más finas, así que el ciclo es más "
             "débil ahí.",
             button="Terapia física",
+            balance=None,
         ),
         mindfulness=StateWords(
-            caption="La atención plena o el yoga pueden bajar el estrés y ayudar a dormir. "
+            caption="La meditación o el yoga pueden bajar el estrés y ayudar a dormir. "
             "El yoga también es un movimiento suave.",
-            description="El mismo círculo con la atención plena o el yoga en el centro, dibujados "
-            "como una flor de loto. Hay líneas de ella al recuadro de mal sueño y estrés y al "
+            description="El mismo círculo con la meditación o el yoga en el centro, dibujados "
+            "como una flor de loto. Hay líneas de ella al recuadro de dormir mal y estrés y al "
             "recuadro de menos actividad. Las flechas que salen de esos recuadros son más finas, "
             "así que el ciclo es más débil ahí.",
-            button="Atención plena",
+            button="Meditación, yoga",
+            balance=None,
         ),
         care_team=StateWords(
             caption="Hablar con su equipo de atención médica ayuda en cada paso. "
@@ -372,9 +409,10 @@ SPANISH = IllustrationText(
             "flechas son más finas. Los pasos siguen ahí, pero el ciclo es más débil en toda la "
             "vuelta.",
             button="Equipo médico",
+            balance=None,
         ),
         pain="Dolor",
-        poor_sleep="Mal sueño y estrés",
+        poor_sleep="Dormir mal y estrés",
         low_mood="Ánimo bajo",
         less_activity="Menos actividad",
     ),

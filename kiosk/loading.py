@@ -10,7 +10,7 @@ from pathlib import Path
 from kiosk.config import Config, ConfigRead, changed_settings, find_config_file, read_config
 from kiosk.contact import ClinicDetails, load_clinic
 from kiosk.content import ARTICLE_FILE, ContentLoad, load_content
-from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_specs import ILLUSTRATION_KEYS
 from kiosk.illustration_text import untranslated_illustration_text
 from kiosk.paths import bundled_content_dir
 from kiosk.problems import Problem

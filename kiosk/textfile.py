@@ -57,12 +57,16 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
             raise UnreadableFileError(f"is {info.st_size:,} bytes; at most {max_bytes:,} are read")
         chunks: list[bytes] = []
         remaining = max_bytes + 1  # one byte more tells a file that grew past the cap
+        # The size fstat gave, plus the byte that shows growth: one call and one right-sized
+        # buffer for an ordinary file.
+        wanted = info.st_size + 1
         while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 16))
+            chunk = os.read(descriptor, min(remaining, wanted))
             if not chunk:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
+            wanted = 1 << 16
     except OSError as error:
         raise UnreadableFileError(f"cannot be read: {error.strerror or error}") from None
     finally:

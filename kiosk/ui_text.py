@@ -27,6 +27,7 @@ class UiText:
     previous: str
     next: str
     text_size: str
+    text_size_short: str  # on the bar where `text_size` does not fit (kiosk/ui/widgets/nav_bar.py)
     contact: str
     home_intro: str
     progress: str  # {current} and {total}
@@ -46,12 +47,25 @@ class UiText:
     cleaning_countdown: Plural
     language: str  # the language's own name, on the button that switches to it
     display_options: str
+    display_options_short: str  # on the bar where `display_options` does not fit
     high_contrast: str
     reduced_motion: str
     larger_text: str
     on: str
     off: str
     done: str
+    # Spoken and shown for the keys and the Listen button (kiosk/ui/keyboard.py, read_aloud.py).
+    listen: str
+    pause_listening: str
+    role_button: str
+    role_toggle: str
+    role_text: str
+    role_dialog: str
+    role_alert: str
+    keys_help: str
+    text_keys_hint: str
+    volume: str  # {level} of {steps}
+    end_of_text: str
 
 
 ENGLISH = UiText(
@@ -59,6 +73,7 @@ ENGLISH = UiText(
     previous="← Previous",
     next="Next →",
     text_size="Text size",
+    text_size_short="Text size",
     contact="Contact",
     home_intro="Touch a topic to read it.",
     progress="{current} of {total}",
@@ -84,19 +99,37 @@ ENGLISH = UiText(
     ),
     language="English",
     display_options="Display",
+    display_options_short="Display",
     high_contrast="High contrast",
     reduced_motion="Less motion",
     larger_text="Extra large text",
     on="On",
     off="Off",
     done="Done",
+    listen="▶ Listen",
+    pause_listening="❚❚ Pause",
+    role_button="button",
+    role_toggle="switch",
+    role_text="text",
+    role_dialog="dialog",
+    role_alert="alert",
+    keys_help=(
+        "Keys: Tab or the right arrow moves to the next item, the left arrow to the one before."
+        " Enter chooses. Escape or Backspace goes back. On the text, the down arrow reads the"
+        " next paragraph and the up arrow the one before. Plus and minus, or the volume keys,"
+        " change the volume. F1 or Help repeats this."
+    ),
+    text_keys_hint="Press the down arrow to hear it paragraph by paragraph.",
+    volume="Volume {level} of {steps}",
+    end_of_text="End of the text.",
 )
 
 SPANISH = UiText(
     home="Inicio",
     previous="← Anterior",
     next="Siguiente →",
-    text_size="Tamaño",
+    text_size="Tamaño del texto",
+    text_size_short="Tamaño",
     contact="Contacto",
     home_intro="Toque un tema para leerlo.",
     progress="{current} de {total}",
@@ -121,13 +154,30 @@ SPANISH = UiText(
         other="Los toques están en pausa. Se reanudan en {count} segundos.",
     ),
     language="Español",
-    display_options="Pantalla",
+    display_options="Opciones de pantalla",
+    display_options_short="Pantalla",
     high_contrast="Alto contraste",
     reduced_motion="Menos movimiento",
     larger_text="Letra extra grande",
     on="Sí",
     off="No",
     done="Listo",
+    listen="▶ Escuchar",
+    pause_listening="❚❚ Pausa",
+    role_button="botón",
+    role_toggle="interruptor",
+    role_text="texto",
+    role_dialog="diálogo",
+    role_alert="alerta",
+    keys_help=(
+        "Teclas: Tab o la flecha derecha pasa al siguiente elemento, la flecha izquierda al"
+        " anterior. Enter elige. Escape o Retroceso vuelve atrás. En el texto, la flecha hacia"
+        " abajo lee el párrafo siguiente y la flecha hacia arriba el anterior. Más y menos, o"
+        " las teclas de volumen, cambian el volumen. F1 o Ayuda repite esto."
+    ),
+    text_keys_hint="Pulse la flecha hacia abajo para escucharlo párrafo por párrafo.",
+    volume="Volumen {level} de {steps}",
+    end_of_text="Fin del texto.",
 )
 
 CATALOG: dict[str, UiText] = {"en": ENGLISH, "es": SPANISH}

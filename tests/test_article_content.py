@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from kiosk.content import load_content
-from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_specs import ILLUSTRATION_KEYS
 
 SEED = Path(__file__).parent / "data" / "article-seed.txt"
 CONTENT = Path(__file__).parent.parent / "content" / "en"

@@ -6,6 +6,7 @@ the same code and neither hangs, crashes nor silently drops what is valid (issue
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from kiosk.config import load_config, parse_config, read_config
 from kiosk.loading import load_everything, load_kiosk_content
 from kiosk.textfile import MAX_MARKDOWN_CHARS
+from tests.helpers.kiosk_process import start_kiosk
 
 CHECK_TIMEOUT_S = 60
 
@@ -167,3 +169,22 @@ def test_a_section_that_is_not_a_table_rejects_the_whole_file(tmp_path: Path) ->
     assert read.rejection is not None
     assert (read.rejection.line, read.rejection.message) == (2, "'session' must be a [table]")
     assert load_config(config)[0].staff.hold_s == 3
+
+
+def test_the_kiosk_starts_with_a_folder_check_reports(tmp_path: Path) -> None:
+    """What `kiosk check` reports, the real kiosk survives: it starts, paints, and stops cleanly
+    (this config made it exit 1 before painting: 'Could not determine home directory')."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[state]\nfolder = "{tmp_path / "state"}"\n[logging]\nfolder = "~nosuchuser/log"\n'
+        '[content]\nfolder = "~nosuchuser/content"\n',
+        encoding="utf-8",
+    )
+    kiosk = start_kiosk(tmp_path, config=config)
+    kiosk.wait_started()
+    kiosk.process.send_signal(signal.SIGTERM)
+    assert kiosk.stop() == 0
+    problems = kiosk.status()["problems"]
+    located = [problem.split(": error: ")[0] for problem in problems if ": error: " in problem]
+    assert located == [f"{config}:6", f"{config}:4"]
+    assert kiosk.status()["sections"] == 5

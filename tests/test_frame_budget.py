@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.frame_budget import CHECK_MS, FAST_MS, INTERVALS_MS, FrameBudget
 from kiosk.theme import Metrics
-from kiosk.ui.illustrations import base, create_illustration
+from kiosk.ui.illustrations import create_illustration, motion
 
 SLOW_MS, SLOWEST_MS = INTERVALS_MS[1:]
 
@@ -87,12 +87,14 @@ def test_a_new_start_forgets_half_a_verdict() -> None:
 
 
 def test_a_picture_steps_down_when_its_motion_costs_too_much(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = FakeClock()
-    monkeypatch.setattr(base, "FRAME_BUDGET", FrameBudget(clock=clock))
     illustration = create_illustration(
-        "synapse", Metrics.for_screen(1920, 1080), reduced_motion=False
+        "synapse",
+        Metrics.for_screen(1920, 1080),
+        reduced_motion=False,
+        frame_budget=FrameBudget(clock=clock),
     )
     qtbot.addWidget(illustration)
     illustration.resize(860, 720)
@@ -109,7 +111,7 @@ def test_a_picture_steps_down_when_its_motion_costs_too_much(
     frames(per_check, 3.0)  # warming up
     frames(per_check, 2.0)
     assert timer.interval() == FAST_MS
-    with caplog.at_level(logging.INFO, logger=base.__name__):
+    with caplog.at_level(logging.INFO, logger=motion.__name__):
         frames(2 * per_check, 6.0)
     assert timer.interval() == SLOW_MS
     assert "pictures now draw 30 frames a second: 6.0 % of a core" in caplog.text

@@ -36,7 +36,7 @@ from kiosk.content import (
     load_content,
     parse_section,
 )
-from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_specs import ILLUSTRATION_KEYS
 from kiosk.problems import Problem
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from kiosk import systemd
 from kiosk.cli import main
 from kiosk.config import TABLES, example_config, parse_config
 from kiosk.logs import setup_logging
-from kiosk.ui.app import install_exception_logging
-from kiosk.ui.window import Page
+from kiosk.navigation import Page
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -125,22 +123,6 @@ def test_logs_go_to_a_rotating_file_and_an_unwritable_folder_falls_back_to_stder
         for handler in list(logging.getLogger().handlers):
             logging.getLogger().removeHandler(handler)
             handler.close()
-
-
-def test_an_unexpected_error_is_logged_and_the_kiosk_starts_afresh(
-    make_kiosk, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
-    window = make_kiosk().window
-    window.wake()
-    window.open_section(2)
-    install_exception_logging(window)
-    try:
-        raise RuntimeError("a bug in a slot")
-    except RuntimeError as error:
-        sys.excepthook(type(error), error, error.__traceback__)
-    assert window.page is Page.ATTRACT
-    assert "a bug in a slot" in caplog.text
-    assert "Traceback" in caplog.text
 
 
 def edit_section(content: Path) -> None:

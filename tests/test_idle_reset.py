@@ -7,9 +7,9 @@ from helpers.touch import tap
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
+from kiosk.navigation import Page
 from kiosk.theme import COLORS, HIGH_CONTRAST
 from kiosk.ui.screens.attract import RINGS, BreathingHalo
-from kiosk.ui.window import Page
 
 
 def read_somewhere(window) -> None:  # type: ignore[no-untyped-def]

@@ -13,31 +13,39 @@ from pathlib import Path
 import pytest
 from helpers.layout import layout_problems
 from helpers.touch import drag
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 import kiosk.illustration_text
 from kiosk.content import load_content
-from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_specs import ILLUSTRATION_KEYS, SPEC_BY_KEY
 from kiosk.illustration_text import (
     CATALOG,
     ENGLISH,
     SPANISH,
+    IllustrationText,
+    PictureWords,
+    StateWords,
     illustration_text,
     untranslated_illustration_text,
 )
-from kiosk.theme import Metrics
+from kiosk.theme import COLORS, Metrics
 from kiosk.ui.app import application
-from kiosk.ui.illustrations import ILLUSTRATIONS, Illustration, create_illustration, thumbnail
-from kiosk.ui.illustrations.base import text_size
-from kiosk.ui.illustrations.pain_mood_cycle import PainMoodCyclePicture
-from kiosk.ui.illustrations.pain_pathway import PainPathwayPicture
+from kiosk.ui.illustrations import PICTURES, Illustration, create_illustration, thumbnail
+from kiosk.ui.illustrations.pain_pathway import (
+    CALM_EFFECT,
+    CALM_PERIOD,
+    CALM_WAVES,
+    PAIN_FELT,
+    WITH_SNRI,
+    WITHOUT,
+    PainPathwayPicture,
+)
 from kiosk.ui.illustrations.preview import render_illustration_previews
-from kiosk.ui.illustrations.synapse import SynapsePicture
 
-KEYS = sorted(ILLUSTRATIONS)
+KEYS = sorted(ILLUSTRATION_KEYS)
 LANGUAGES = sorted(CATALOG)
 LANDSCAPE = Metrics.for_screen(1920, 1080)
 # (screen, the room the reader gives an illustration on it)
@@ -93,31 +101,18 @@ def sentences(text: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
 
 
+def words_of(text: IllustrationText, key: str) -> PictureWords:
+    return SPEC_BY_KEY[key].words_of(text)
+
+
+def state_words(text: IllustrationText, key: str) -> dict[str, StateWords]:
+    return SPEC_BY_KEY[key].state_words(text)
+
+
 def painted_words(illustration: Illustration) -> list[tuple[str, QRectF]]:
     """The labels painted inside the picture (the cells' names, the callouts, the steps), each
     with the rectangle its words take."""
-    picture = illustration.canvas.ensure_picture()
-    words = []
-    if isinstance(picture, SynapsePicture):
-        box = picture.box
-        for name, centre, room in picture.names:
-            size = text_size(name, picture.name_px, room, bold=True)
-            x = box.left() + box.width() * centre
-            rect = QRectF(x - size.width() / 2, picture.band.top(), size.width(), size.height())
-            words.append((name, rect))
-    elif isinstance(picture, PainPathwayPicture):
-        for placed in picture.callouts:
-            size = text_size(placed.text, picture.label_px, placed.rect.width())
-            words.append((placed.text, QRectF(placed.rect.topLeft(), size)))
-    elif isinstance(picture, PainMoodCyclePicture):
-        pad = picture.pad
-        for step, box in zip(picture.steps, picture.boxes, strict=True):
-            inner = box.adjusted(pad, pad, -pad, -pad)
-            size = text_size(step, picture.text_px, inner.width(), bold=True)
-            rect = QRectF(0, 0, size.width(), size.height())
-            rect.moveCenter(inner.center())
-            words.append((step, rect))
-    return words
+    return [(label.text, label.rect) for label in illustration.picture.painted_labels()]
 
 
 def painted_word_problems(illustration: Illustration) -> list[str]:
@@ -126,41 +121,28 @@ def painted_word_problems(illustration: Illustration) -> list[str]:
     pause = illustration.pause_button
     in_canvas = pause.isVisible() and canvas.intersects(QRectF(pause.geometry()))
     problems = []
-    words = painted_words(illustration)
-    picture = illustration.canvas.ensure_picture()
-    if isinstance(picture, PainMoodCyclePicture):
-        for step, box in zip(picture.steps, picture.boxes, strict=True):
-            pad = picture.pad
-            inner = box.adjusted(pad, pad, -pad, -pad).adjusted(-0.5, -0.5, 0.5, 0.5)
-            rect = next(rect for text, rect in words if text == step)
-            if not inner.contains(rect):
-                problems.append(f"{step!r} does not fit its box")
-    for text, rect in words:
-        if not canvas.contains(rect):
-            problems.append(f"{text!r} at {rect} is cut off by the picture's edge")
-        if in_canvas and rect.intersects(QRectF(pause.geometry())):
-            problems.append(f"{text!r} is under the pause button")
-    for (first, a), (second, b) in combinations(words, 2):
-        if a.intersects(b):
-            problems.append(f"{first!r} overlaps {second!r}")
+    labels = illustration.picture.painted_labels()
+    for label in labels:
+        room = label.room
+        if room is not None and not room.adjusted(-0.5, -0.5, 0.5, 0.5).contains(label.rect):
+            problems.append(f"{label.text!r} does not fit its box")
+        if not canvas.contains(label.rect):
+            problems.append(f"{label.text!r} at {label.rect} is cut off by the picture's edge")
+        if in_canvas and label.rect.intersects(QRectF(pause.geometry())):
+            problems.append(f"{label.text!r} is under the pause button")
+    for first, second in combinations(labels, 2):
+        if first.rect.intersects(second.rect):
+            problems.append(f"{first.text!r} overlaps {second.text!r}")
     return problems
 
 
 # --- registry ---------------------------------------------------------------------------------
 
 
-def test_content_keys_are_the_registry_keys() -> None:
-    assert frozenset(ILLUSTRATIONS) == ILLUSTRATION_KEYS
-    assert {"synapse", "pain-pathway", "pain-mood-cycle"} <= ILLUSTRATION_KEYS
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("key", KEYS)
-def test_registry_entries_name_themselves(key: str, language: str) -> None:
-    kind = ILLUSTRATIONS[key]
-    assert kind.key == key
-    assert kind.states == tuple(CATALOG[language].for_key(key).states())
-    assert len(set(kind.states)) == len(kind.states) >= 2
+def test_every_spec_has_a_picture_and_every_picture_a_spec() -> None:
+    assert sorted(PICTURES) == KEYS, "kiosk/ui/illustrations/__init__.py: PICTURES"
+    for key, picture in PICTURES.items():
+        assert picture.spec is SPEC_BY_KEY[key]
 
 
 def test_an_unknown_illustration_key_is_reported_with_file_and_line(content_copy: Path) -> None:
@@ -209,7 +191,7 @@ def test_every_state_has_a_short_caption_and_a_longer_text_alternative(
     qtbot: QtBot, key: str, language: str
 ) -> None:
     illustration = make(qtbot, key, show=False, language=language)
-    assert illustration.accessibleName() == CATALOG[language].for_key(key).title
+    assert illustration.accessibleName() == words_of(CATALOG[language], key).title
     for state in illustration.states:
         illustration.set_state(state)
         text = illustration.text_for(state)
@@ -242,7 +224,7 @@ OVERCLAIMS = {
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("key", KEYS)
 def test_words_never_overclaim(key: str, language: str) -> None:
-    for state, words in CATALOG[language].for_key(key).states().items():
+    for state, words in state_words(CATALOG[language], key).items():
         for text in (words.caption.lower(), words.description.lower()):
             for claim in OVERCLAIMS[language]:
                 assert claim not in text, f"{language}/{key}/{state}: {claim!r}"
@@ -276,6 +258,76 @@ def test_the_snri_acts_in_brain_and_spinal_cord_and_pain_only_dims(language: str
     dimmer, not_empty = ONLY_DIMS[language]
     assert dimmer in with_snri.caption
     assert not_empty in with_snri.description
+
+
+def test_calming_waves_keep_the_same_rhythm_with_the_medicine(qtbot: QtBot) -> None:
+    """Two calming waves every CALM_PERIOD in both states, drawn the same: the medicine changes
+    what happens where they arrive, not how often the brainstem sends them."""
+    illustration = make(qtbot, "pain-pathway", reduced_motion=True)
+    pathway = illustration.picture
+    assert isinstance(pathway, PainPathwayPicture)
+    size = QSize(illustration.canvas.width(), illustration.canvas.height())
+    u, cx = pathway.u, pathway.cx
+    # Left of the pain pulses rising at cx + 1.8u (at most `size` across, with an outline), from
+    # the brainstem to above the glow round the gate: only calming waves pass there.
+    reach = max(spread for _seconds, spread in CALM_EFFECT.values()) * u
+    strip = QRectF(
+        QPointF(cx - 1.8 * u - pathway.size, pathway.brainstem.y()),
+        QPointF(cx + 1.8 * u - pathway.size * 0.6 - 2, pathway.gate.y() - reach - pathway.size),
+    ).toRect()
+    assert strip.width() >= pathway.size * 0.6 and strip.height() >= pathway.size * 2
+    for step in range(20):
+        phase = step * CALM_PERIOD / 20
+        waves = pathway.calming_waves(phase)
+        assert len(waves) == CALM_WAVES == 2
+        assert (waves[1] - waves[0]) % 1.0 == pytest.approx(0.5)
+        assert pathway.calming_waves(phase + CALM_PERIOD) == pytest.approx(waves)
+        frames = []
+        for state in (WITHOUT, WITH_SNRI):
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(0)
+            painter = QPainter(image)
+            pathway.paint_motion(painter, state, phase)
+            painter.end()
+            frames.append(image.copy(strip))
+        assert frames[0] == frames[1], phase
+
+
+def test_the_calming_effect_where_signals_arrive_is_stronger_with_the_medicine() -> None:
+    (brief, near), (longer, wider) = CALM_EFFECT[WITHOUT], CALM_EFFECT[WITH_SNRI]
+    assert longer > brief and wider > near
+
+
+def _pain_bar_share(image: QImage, bar: QRectF) -> float:
+    """The share of the bar's middle row painted in the pain colour."""
+    y = round(bar.center().y())
+    ink = QColor(COLORS.pain_signal)
+    red = sum(
+        1 for x in range(round(bar.left()), round(bar.right())) if image.pixelColor(x, y) == ink
+    )
+    return red / bar.width()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_drawn_pain_bar_drops_about_a_tenth_never_to_empty(qtbot: QtBot, language: str) -> None:
+    """Trials: 5 to 10 points of 100 against placebo (BMJ 2021). The bar drops by at most 12
+    points, and some pain is always felt."""
+    illustration = make(qtbot, "pain-pathway", reduced_motion=True, language=language)
+    shares = {}
+    for state in (WITHOUT, WITH_SNRI):
+        illustration.set_state(state)
+        pathway = illustration.picture
+        assert isinstance(pathway, PainPathwayPicture)
+        bars = pathway.pain_bar(state)
+        assert bars is not None
+        bar, filled = bars
+        shares[state] = _pain_bar_share(picture(illustration), bar)
+        assert shares[state] == pytest.approx(filled.width() / bar.width(), abs=0.04)
+    drop = (shares[WITHOUT] - shares[WITH_SNRI]) * 100
+    assert 5 <= drop <= 12, f"drawn drop {drop:.1f} points"
+    assert shares[WITH_SNRI] >= 0.5
+    assert 0 < PAIN_FELT[WITH_SNRI] < PAIN_FELT[WITHOUT]
+    assert (PAIN_FELT[WITHOUT] - PAIN_FELT[WITH_SNRI]) * 100 <= 12
 
 
 def test_medicine_eases_pain_before_mood_in_every_language() -> None:
@@ -329,45 +381,152 @@ def test_an_untranslated_word_is_reported_by_name(monkeypatch: pytest.MonkeyPatc
 
 @pytest.mark.parametrize("key", KEYS)
 def test_every_spanish_state_has_its_own_words(key: str) -> None:
-    english = ENGLISH.for_key(key)
-    spanish = SPANISH.for_key(key)
+    english = words_of(ENGLISH, key)
+    spanish = words_of(SPANISH, key)
     assert spanish.title != english.title
-    for state, words in spanish.states().items():
-        assert words.caption and words.caption != english.states()[state].caption, state
-        assert words.description and words.description != english.states()[state].description
-        if english.states()[state].button is None:
+    english_states = state_words(ENGLISH, key)
+    for state, words in state_words(SPANISH, key).items():
+        assert words.caption and words.caption != english_states[state].caption, state
+        assert words.description and words.description != english_states[state].description
+        if english_states[state].button is None:
             assert words.button is None
         else:
-            assert words.button and words.button != english.states()[state].button
+            assert words.button and words.button != english_states[state].button
 
 
 def test_spanish_uses_the_articles_words_and_usted() -> None:
-    """The same words as content/es/: IRSN, noradrenalina, terapia física, atención plena,
+    """The same words as content/es/: IRSN, norepinefrina, terapia física, meditación y yoga,
     equipo de atención médica; and formal "usted", never "tú"."""
-    spanish = " ".join(_all_strings(SPANISH))
-    for word in ("IRSN", "noradrenalina", "terapia física", "atención plena"):
-        assert word in spanish.replace("Noradrenalina", "noradrenalina"), word
+    spanish = " ".join(_all_strings(SPANISH)).lower()
+    for word in ("irsn", "norepinefrina", "terapia física", "meditación", "yoga"):
+        assert word in spanish, word
     assert "equipo de atención médica" in SPANISH.pain_mood_cycle.care_team.caption
-    for english_or_informal in ("SNRI", "norepinefrina", " tú ", " tu ", " puedes ", " toca "):
+    for english_or_informal in ("snri", " tú ", " tu ", " puedes ", " toca "):
         assert english_or_informal not in f" {spanish} ", english_or_informal
+
+
+def _spanish_article() -> str:
+    folder = Path(__file__).parents[1] / "content" / "es"
+    return " ".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md")))
+
+
+def test_spanish_says_norepinefrina_in_the_article_legend_captions_and_text_alternatives() -> None:
+    """US Spanish patient materials (MedlinePlus en español, Mayo Clinic) say "norepinefrina";
+    Spain's say "noradrenalina". The kiosk uses one word everywhere."""
+    article = _spanish_article().lower()
+    assert "norepinefrina" in article and "noradrenalina" not in article
+    assert SPANISH.synapse.norepinephrine == "Norepinefrina"
+    for name, state in state_words(SPANISH, "synapse").items():
+        english = state_words(ENGLISH, "synapse")[name]
+        pairs = ((state.caption, english.caption), (state.description, english.description))
+        for spanish_text, english_text in pairs:
+            if "norepinephrine" in english_text.lower():
+                assert "norepinefrina" in spanish_text, spanish_text
+    spanish = " ".join(_all_strings(SPANISH)).lower()
+    assert "norepinefrina" in spanish and "noradrenalina" not in spanish
+
+
+def test_spanish_wording_fixes_hold() -> None:
+    """Issue 15: "Dormir mal", not "mal sueño" (a bad dream); one term for low activity; the
+    helper button keeps yoga; "libera... las vuelven a captar"; no stiff calque in the article."""
+    words = SPANISH.pain_mood_cycle
+    spanish = " ".join(_all_strings(SPANISH)).lower()
+    assert words.poor_sleep == "Dormir mal y estrés"
+    assert "mal sueño" not in spanish
+    assert words.less_activity == "Menos actividad" and "menos actividad" in words.cycle.caption
+    assert "poca actividad" not in spanish
+    assert "yoga" in (words.mindfulness.button or "").lower()
+    without = SPANISH.synapse.without
+    assert "libera" in without.caption and "vuelven a captar" in without.caption
+    for old in ("suelta", "devuelve"):
+        assert old not in spanish, old
+    assert "se fortalece para participar" not in _spanish_article()
+
+
+MORE_OFTEN = {
+    "en": ("more often", "more frequent", "faster"),
+    "es": ("más a menudo", "más frecuen", "con más frecuencia", "más seguido", "más rápid"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_word_says_the_brainstem_fires_more_often(language: str) -> None:
+    """An SNRI makes the calming messengers act longer and more where they arrive; it does not
+    make the brainstem send them more often (DESIGN.md)."""
+    everything = " ".join(_all_strings(CATALOG[language])).lower()
+    for wording in MORE_OFTEN[language]:
+        assert wording not in everything, wording
+
+
+WEAK_SIGNAL = {
+    "en": ("weak", "stronger signal", "strong signal"),
+    "es": ("débil", "señal más fuerte", "señal fuerte"),
+}
+PAIN_CALMING = {"en": "pain-calming", "es": "calman el dolor"}
+ACT_LONGER_AND_MORE = {"en": ("longer", "more"), "es": ("más tiempo", "más")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_synapse_says_how_long_and_how_much_not_weak_or_strong(language: str) -> None:
+    """Normal reuptake is no deficit, and "stronger signal" can read as stronger pain: the words
+    say the pain-calming messengers act longer and more (DESIGN.md)."""
+    words = CATALOG[language].synapse
+    everything = " ".join(_all_strings(words)).lower()
+    for wording in WEAK_SIGNAL[language]:
+        assert wording not in everything, wording
+    assert PAIN_CALMING[language] in words.with_snri.caption
+    for label in words.acts_longer[:2]:
+        for part in ACT_LONGER_AND_MORE[language]:
+            assert part in label.lower(), label
+
+
+BALANCE = {
+    "en": ("after a few weeks", "nausea", "most common side effect", "Ask your care team."),
+    "es": (
+        "después de unas semanas",
+        "náuseas",
+        "efecto secundario más común",
+        "Pregunte a su equipo de atención médica.",
+    ),
+}
+# The states that show the medicine, by illustration key.
+MEDICINE_SHOWN = {
+    "synapse": "with-snri",
+    "pain-pathway": "with-snri",
+    "pain-mood-cycle": "medicine",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_sentence_of_balance_wherever_the_medicine_is_shown(language: str) -> None:
+    text = CATALOG[language]
+    *facts, ending = BALANCE[language]
+    for fact in facts:
+        assert fact in text.balance, fact
+    assert text.balance.endswith(ending)
+    assert len(sentences(text.balance)) == 2  # the balance, then whom to ask
+    for key in KEYS:
+        for state, words in state_words(text, key).items():
+            expected = text.balance if MEDICINE_SHOWN[key] == state else None
+            assert words.balance == expected, (key, state)
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_the_spanish_widget_speaks_spanish(qtbot: QtBot, key: str) -> None:
     illustration = make(qtbot, key, language="es")
-    words = SPANISH.for_key(key)
-    english = ENGLISH.for_key(key)
+    words = state_words(SPANISH, key)
+    english = state_words(ENGLISH, key)
     assert illustration.language == "es"
-    assert illustration.accessibleName() == words.title
+    assert illustration.accessibleName() == words_of(SPANISH, key).title
     for state in illustration.states:
         illustration.set_state(state)
         spoken = illustration.accessibleDescription()
-        assert spoken == words.states()[state].description != english.states()[state].description
+        assert spoken == words[state].description != english[state].description
         assert illustration.canvas.accessibleDescription() == spoken
-        assert illustration.caption_label.text() == words.states()[state].caption
+        assert illustration.caption_label.text() == words[state].caption
     for state, button in illustration.choice_buttons.items():
-        assert button.text() == button.accessibleName() == words.states()[state].button
-    assert illustration.legend == illustration.picture.legend(SPANISH)
+        assert button.text() == button.accessibleName() == words[state].button
+    assert illustration.legend == SPEC_BY_KEY[key].legend_items(SPANISH, COLORS)
     for item in illustration.legend:
         assert item.label in {
             SPANISH.synapse.serotonin,
@@ -385,7 +544,7 @@ def test_spanish_words_are_painted_in_the_picture(qtbot: QtBot, key: str) -> Non
     illustration = make(qtbot, key, reduced_motion=True, language="es")
     painted = [text for text, _rect in painted_words(illustration)]
     assert painted
-    english = set(_all_strings(ENGLISH.for_key(key)))
+    english = set(_all_strings(words_of(ENGLISH, key)))
     assert not [text for text in painted if text in english]
 
 
@@ -394,8 +553,8 @@ def test_an_unknown_language_gets_english(qtbot: QtBot, key: str) -> None:
     illustration = make(qtbot, key, show=False, language="xx")
     assert illustration.language == "en"
     assert illustration_text("xx") is ENGLISH
-    assert illustration.accessibleName() == ENGLISH.for_key(key).title
-    assert illustration.caption() == ENGLISH.for_key(key).states()[illustration.state].caption
+    assert illustration.accessibleName() == words_of(ENGLISH, key).title
+    assert illustration.caption() == state_words(ENGLISH, key)[illustration.state].caption
 
 
 # --- controls ---------------------------------------------------------------------------------
@@ -444,7 +603,8 @@ def test_controls_have_names_for_screen_readers(qtbot: QtBot, key: str) -> None:
     illustration = make(qtbot, key)
     for button in illustration.choice_buttons.values():
         assert button.accessibleName() == button.text()
-        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+        # Reached by the keypad, never focused by a touch (tests/test_keys.py drives them).
+        assert button.focusPolicy() == Qt.FocusPolicy.TabFocus
     assert illustration.pause_button.accessibleName() == ENGLISH.pause
 
 
@@ -650,7 +810,7 @@ def test_spanish_paints_as_many_labels_as_english_where_the_reader_puts_it(
 def test_previews_are_written_for_every_state(tmp_path: Path) -> None:
     written = render_illustration_previews(LANDSCAPE, tmp_path, QSize(700, 650))
     expected = {
-        f"illustration-{key}-{state}.png" for key in KEYS for state in ILLUSTRATIONS[key].states
+        f"illustration-{key}-{state}.png" for key in KEYS for state in SPEC_BY_KEY[key].states
     }
     assert {path.name for path in written} == expected
     for path in written:

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk import ui_text
 from kiosk.cli import main
-from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST
-from kiosk.ui.window import Page
+from kiosk.illustration_specs import SPEC_BY_KEY
+from kiosk.illustration_text import illustration_text
+from kiosk.navigation import Page
+from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST, TEXT_SIZE_STEPS
 
 
 def test_spanish_end_to_end(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -193,3 +195,65 @@ def test_countdowns_say_one_second_in_the_singular(language: str, one: str, many
     assert text.still_reading_countdown.format(20).endswith(many)
     assert text.cleaning_countdown.format(1).endswith(one.split()[-2] + " " + one.split()[-1])
     assert text.cleaning_countdown.format(20).endswith(many.split()[-2] + " " + many.split()[-1])
+
+
+@pytest.mark.parametrize(
+    ("size", "in_full"),
+    [((1920, 1080), True), ((1080, 1920), False), ((1280, 800), False)],
+    ids=["1920x1080", "1080x1920", "1280x800"],
+)
+def test_the_spanish_bar_says_text_size_and_display_in_full_where_they_fit(  # type: ignore[no-untyped-def]
+    make_window, size: tuple[int, int], in_full: bool
+) -> None:
+    """ "Tamaño del texto" and "Opciones de pantalla" where the bar has room in one row; the
+    short wordings on narrower screens (test_layout checks that every label fits), and the full
+    ones always as the buttons' accessible names."""
+    window = make_window(size)
+    window.next_language()
+    spanish = ui_text.SPANISH
+    nav = window.nav
+    for step in range(TEXT_SIZE_STEPS):
+        window.apply_text_step(step)
+        size_words = spanish.text_size if in_full else spanish.text_size_short
+        display_words = spanish.display_options if in_full else spanish.display_options_short
+        assert nav.text_size_button.text().startswith(f"{size_words} ")
+        assert nav.display_button.text() == display_words
+        assert nav.text_size_button.accessibleName() == f"{spanish.text_size} {step + 1}"
+        assert nav.display_button.accessibleName() == spanish.display_options
+    assert window.screens.display.title_label.text() == spanish.display_options
+
+
+def test_every_home_thumbnail_is_named_in_its_language(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window((1920, 1080))
+    for language in window.languages:
+        if window.choices.language != language:
+            window.next_language()
+        pictured = [
+            (tile, section.illustration)
+            for tile, section in zip(window.home.tiles, window.sections, strict=True)
+            if section.illustration
+        ]
+        assert len(pictured) == 3
+        for tile, key in pictured:
+            assert tile.picture is not None
+            title = SPEC_BY_KEY[key].words_of(illustration_text(language)).title
+            assert tile.picture.accessibleName() == title, (language, key)
+
+
+def test_the_balance_sentence_shows_with_every_picture_of_the_medicine(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Benefit is judged after weeks, nausea is the most common side effect, ask your care team:
+    under every section whose picture shows the medicine, in the section's language."""
+    window = make_window()
+    for language in window.languages:
+        if window.choices.language != language:
+            window.next_language()
+        shown = []
+        for index, section in enumerate(window.sections):
+            window.open_section(index)
+            notice = window.reader.disclaimer_label.text()
+            balance = illustration_text(language).balance
+            assert notice.startswith(balance) == bool(section.illustration), section.slug
+            assert notice.endswith(ui_text.CATALOG[language].disclaimer)
+            if section.illustration:
+                shown.append(section.illustration)
+        assert sorted(shown) == ["pain-mood-cycle", "pain-pathway", "synapse"]

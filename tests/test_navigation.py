@@ -7,7 +7,7 @@ from pathlib import Path
 from helpers.touch import drag, swipe, tap
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.ui.window import Page
+from kiosk.navigation import Page
 
 
 def test_tiles_open_each_section_and_home_returns(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -160,9 +160,9 @@ def test_reopening_a_section_does_not_redo_its_pictures_or_text_styling(  # type
     assert illustration is not None
     window.grab()
     stills = []
-    original = illustration.paint_still_layer
+    original = illustration.canvas.paint_still_layer
     monkeypatch.setattr(
-        illustration,
+        illustration.canvas,
         "paint_still_layer",
         lambda *args: stills.append(args) or original(*args),
     )

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kiosk.navigation import Page
 from kiosk.pin import hash_pin
 from kiosk.ui.widgets.modal_layer import ModalLayer
-from kiosk.ui.window import Page
 
 PIN = "4826"
 

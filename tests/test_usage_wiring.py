@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from kiosk.ui.window import Page
+from kiosk.navigation import Page
 
 
 def test_a_session_through_the_real_window_is_counted_and_shown(

@@ -7,7 +7,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QScreen
@@ -18,6 +17,7 @@ from kiosk.config import Config
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
+from kiosk.ui.accessibility import install_roles
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screen_fit import FollowScreen
 from kiosk.ui.style import apply_style
@@ -47,6 +47,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setStyle("Fusion")
+    install_roles()
     load_fonts(resources_dir() / "fonts")
     return app
 
@@ -145,23 +146,6 @@ def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
         FollowScreen(window, screen)
     else:
         window.show()
-
-
-def install_exception_logging(window: KioskWindow) -> None:
-    """A bug in a slot is logged and the kiosk starts afresh, instead of dying in front of a patient."""
-
-    def handle(
-        kind: type[BaseException], error: BaseException, trace: TracebackType | None
-    ) -> None:
-        log.critical(
-            "unexpected error; resetting to the start screen", exc_info=(kind, error, trace)
-        )
-        try:
-            window.reset_session()
-        except Exception:
-            log.critical("the reset after the error failed too", exc_info=True)
-
-    sys.excepthook = handle
 
 
 def screen_size(config: Config, requested: QSize | None) -> QSize:

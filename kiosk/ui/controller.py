@@ -17,16 +17,18 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
+from kiosk.navigation import Location, Page
 from kiosk.problems import Severity
 from kiosk.status import STATUS_INTERVAL_S, Status, human_report, write_status_files
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
-from kiosk.ui.illustrations import base as illustrations
+from kiosk.ui.keyboard import KeyboardNavigator
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.narrator import Narrator, default_engine
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.usage_recorder import UsageRecorder
-from kiosk.ui.window import KioskWindow, Page
+from kiosk.ui.window import KioskWindow
 from kiosk.usage import UsageStore
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,10 @@ log = logging.getLogger(__name__)
 
 def _now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def _same_read(one: Loaded, other: Loaded) -> bool:
+    return one.files == other.files and one.config == other.config
 
 
 class KioskController(QObject):
@@ -46,6 +52,7 @@ class KioskController(QObject):
         reload: Callable[[], Loaded],
         kiosk_mode: bool,
         log_file: Path | None = None,
+        narrator: Narrator | None = None,
     ) -> None:
         super().__init__(window)
         self.loaded = loaded
@@ -74,6 +81,20 @@ class KioskController(QObject):
         window.page_changed.connect(self._on_page_changed)
         window.session_reset.connect(self._on_session_reset)
         window.idle_warning_dismissed.connect(self.idle.arm)
+
+        # The keys come after the idle watch, so they are asked first: the keys they use are
+        # kept from the lockdown, and they tell the idle watch themselves.
+        self.narrator = narrator or Narrator(config.speech, default_engine(config.speech), self)
+        self.narrator.speaking_changed.connect(self._on_speaking_changed)
+        self.keys = KeyboardNavigator(
+            window,
+            metrics,
+            self.narrator,
+            self.idle,
+            config.keypad.bindings(),
+            touch_only=lambda: self.staff.is_open,
+        )
+        window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
             UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
@@ -135,6 +156,14 @@ class KioskController(QObject):
 
     def _on_idle(self) -> None:
         self.window.show_idle_warning(self.config.session.warning_s)
+        self.keys.announce_idle_warning()
+
+    def _on_speaking_changed(self, speaking: bool) -> None:
+        # The idle timer does not run out while the kiosk reads to someone.
+        if speaking:
+            self.idle.disarm()
+        elif self.window.page is not Page.ATTRACT:
+            self.idle.arm()
 
     def _on_activity(self) -> None:
         # Any touch answers "Still reading?"; this is the one place that counts the answer.
@@ -143,8 +172,8 @@ class KioskController(QObject):
             self.idle.arm()
             self.usage.on_warning_answered()
 
-    def _on_page_changed(self, _name: str) -> None:
-        if self.window.page is Page.ATTRACT:
+    def _on_page_changed(self, location: Location) -> None:
+        if location.page is Page.ATTRACT:
             self.idle.disarm()
         else:
             self.idle.arm()
@@ -181,6 +210,8 @@ class KioskController(QObject):
         """Validates a changed config and content; a good update waits for the next reset, a bad
         one is rejected whole. Either way one log line names what changed."""
         fresh = self._read_update()
+        if self.pending is not None and _same_read(fresh, self.pending):
+            return  # validated already, still waiting for the reset
         changes = update_changes(self.loaded, fresh)
         self._log_config_verdict(fresh)
         if not changes:
@@ -243,11 +274,12 @@ class KioskController(QObject):
         """Ends the unattended duties and saves the counts (on exit)."""
         for timer in (self.status_timer, self.watchdog_timer, self.idle.timer):
             timer.stop()
+        self.narrator.stop()
         self.content_watch.stop()
         self.usage.shutdown()
         app = QApplication.instance()
         if app is not None:
-            for watcher in (self.idle, self.staff.gesture, self.lockdown):
+            for watcher in (self.idle, self.staff.gesture, self.lockdown, self.keys):
                 if watcher is not None:
                     app.removeEventFilter(watcher)
 
@@ -290,6 +322,8 @@ class KioskController(QObject):
         self._prepare_soon()
         self.idle.set_timeout(config.session.idle_timeout_s)
         self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
+        self.narrator.settings = config.speech
+        self.keys.set_bindings(config.keypad.bindings())
         self.usage.retention_days = config.usage.retention_days
         self.content_watch.watch(self._watched_paths())
         log.info(
@@ -301,10 +335,23 @@ class KioskController(QObject):
 
     def exit_kiosk(self) -> None:
         log.warning("kiosk closed from the staff menu")
+        self.shut_down("closed from the staff menu")
+
+    def shut_down(self, reason: str) -> None:
+        """Saves the session's counts (the section on screen included) and a last status that
+        says the kiosk stopped and why, then ends the event loop."""
         self.stop()
+        self._write_status(replace(self.status(), screen=f"stopped ({reason})"))
         self.window.allow_close()
         self.window.close()
         QApplication.quit()
+
+    def reload_now(self) -> None:
+        """SIGHUP: save the counts, read the config and content again (a good update waits for
+        the next reset, as when a file changes), and write the status."""
+        self.usage.flush()
+        self.check_for_update()
+        self.write_status()
 
     # Health --------------------------------------------------------------------------------------
 
@@ -331,14 +378,17 @@ class KioskController(QObject):
             + ([] if self.staff.is_set_up else [NOT_SET_UP]),
             pending_content=self.pending.fingerprint if self.pending else None,
             unreviewed_translations=list(loaded.content.unreviewed),
-            picture_frames_per_s=illustrations.FRAME_BUDGET.frames_per_second,
-            picture_cpu_percent=illustrations.FRAME_BUDGET.last_percent,
+            picture_frames_per_s=self.window.frame_budget.frames_per_second,
+            picture_cpu_percent=self.window.frame_budget.last_percent,
         )
 
     def write_status(self) -> None:
+        self._write_status(self.status())
+
+    def _write_status(self, status: Status) -> None:
         """status.json and clinic-kiosk.prom (Prometheus) in the state folder."""
         folder = self.config.state_folder()
         try:
-            write_status_files(folder, self.status(), datetime.now(UTC))
+            write_status_files(folder, status, datetime.now(UTC))
         except OSError as error:
             log.warning("cannot write the status files in %s: %s", folder, error)

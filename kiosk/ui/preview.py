@@ -7,11 +7,13 @@ the kiosk's (kiosk.ui.app.show): a layout that asks for more than the screen sho
 from __future__ import annotations
 
 from pathlib import Path
+from typing import assert_never
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.loading import Loaded
+from kiosk.navigation import Location, Page, every_location
 from kiosk.ui.app import build_kiosk, screen_size, show
 from kiosk.ui.controller import KioskController
 from kiosk.ui.illustrations.preview import render_illustration_previews
@@ -52,15 +54,10 @@ def render_previews(loaded: Loaded, size: QSize, out: Path) -> list[Path]:
 
 def _render_all(controller: KioskController, out: Path) -> list[Path]:
     window = controller.window
-    written = [_save(window, out / "attract.png")]
-    window.wake()
-    written.append(_save(window, out / ("home.png" if window.sections else "updating.png")))
-    for index, section in enumerate(window.sections):
-        window.open_section(index)
-        written.append(_save(window, out / f"section-{section.slug}.png"))
+    written = []
+    for location in every_location([section.slug for section in window.sections]):
+        written += _render_location(controller, location, out)
     if window.sections:
-        window.show_contact()
-        written.append(_save(window, out / "contact.png"))
         window.open_section(0)
         window.show_idle_warning(controller.config.session.warning_s)
         written.append(_save(window, out / "idle-warning.png"))
@@ -69,12 +66,34 @@ def _render_all(controller: KioskController, out: Path) -> list[Path]:
     controller.staff.pad_layer.present()
     written.append(_save(window, out / "staff-pin.png"))
     controller.staff.close()
-    controller.open_staff_menu()
-    written.append(_save(window, out / "staff-menu.png"))
     metrics = controller.metrics
-    titles = {section.slug: section.title for section in window.sections}
-    written.append(render_usage_preview(metrics, window.size(), out, titles))
     written += render_illustration_previews(
         metrics, out, QSize(metrics.px(700), metrics.px(650)), language=window.choices.language
     )
     return written
+
+
+def _render_location(controller: KioskController, location: Location, out: Path) -> list[Path]:
+    """`location` as a PNG (none where the kiosk cannot be there with this content)."""
+    window = controller.window
+    match location.page:
+        case Page.ATTRACT | Page.UPDATING | Page.READER:
+            window.show_location(location)
+            name = location.page.value
+            if location.section is not None:
+                name = f"section-{location.section}"
+        case Page.HOME | Page.CONTACT:
+            if not window.sections:
+                return []  # without sections the kiosk shows the updating page instead
+            window.show_location(location)
+            name = location.page.value
+        case Page.STAFF:
+            controller.open_staff_menu()
+            name = "staff-menu"
+        case Page.USAGE:
+            # Sample counts: a fresh kiosk has none to chart.
+            titles = {section.slug: section.title for section in window.sections}
+            return [render_usage_preview(controller.metrics, window.size(), out, titles)]
+        case _:
+            assert_never(location.page)
+    return [_save(window, out / f"{name}.png")]

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-from kiosk.illustration_keys import ILLUSTRATION_KEYS
+from kiosk.illustration_specs import ILLUSTRATION_KEYS
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
 from kiosk.ui.screens.staff_usage import UsageScreen

@@ -12,12 +12,12 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.navigation import Location, Page
 from kiosk.usage import UsageCounts, UsageStore
 
 FLUSH_INTERVAL_MS = 5 * 60 * 1000
 # A glance on the way to the next section is not a view.
 MIN_VIEW_S = 2.0
-SECTION_PAGE = "section:"
 
 
 class UsageRecorder(QObject):
@@ -71,12 +71,12 @@ class UsageRecorder(QObject):
         self.counts.session_started()
         self._arm()
 
-    def on_page_changed(self, name: str) -> None:
+    def on_page_changed(self, location: Location) -> None:
         self._end_section_view()
-        if name.startswith(SECTION_PAGE):
-            self._section = name.removeprefix(SECTION_PAGE)
+        if location.page is Page.READER and location.section is not None:
+            self._section = location.section
             self._entered = self._clock()
-        elif name == "contact":
+        elif location.page is Page.CONTACT:
             self.counts.contact_opened()
             self._arm()
 

@@ -4,17 +4,19 @@ that switches between them."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
+from typing import assert_never
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Section
+from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
+from kiosk.navigation import PATIENT_PAGES, Location, Navigation, Page, Place
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
+from kiosk.ui.accessibility import set_language, set_session_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
@@ -34,20 +36,6 @@ log = logging.getLogger(__name__)
 CLEANING_S = 30
 
 
-class Page(Enum):
-    ATTRACT = "attract"
-    HOME = "home"
-    READER = "reader"
-    CONTACT = "contact"
-    UPDATING = "updating"
-    STAFF = "staff"
-    USAGE = "usage"
-
-
-# Pages a patient reads on; only these get the bar.
-PATIENT_PAGES = frozenset({Page.HOME, Page.READER, Page.CONTACT})
-
-
 @dataclass(frozen=True)
 class SessionChoices:
     """What a patient may change for themselves; each reset restores the clinic's defaults."""
@@ -59,13 +47,16 @@ class SessionChoices:
 
 
 class KioskWindow(QWidget):
-    page_changed = Signal(str)
+    # The Location now shown (kiosk/navigation.py).
+    page_changed = Signal(Location)
     session_reset = Signal()
     # The whole patient session starts: the attract screen was touched.
     woken = Signal()
     idle_warning_dismissed = Signal()
     idle_warning_expired = Signal()
     illustration_used = Signal(str)
+    # A reader's Listen button was pressed (the controller's speech reads it aloud).
+    listen_requested = Signal(object)
 
     def __init__(
         self,
@@ -84,10 +75,10 @@ class KioskWindow(QWidget):
             content.language, default_text_step, high_contrast, reduced_motion
         )
         self.choices = self.defaults
-        self.section_index = 0
-        self._page = Page.ATTRACT
-        self._page_before_contact = Page.HOME
+        self.navigation = Navigation(0)
         self._bundles: dict[str, LanguageScreens] = {}
+        # One for the kiosk: what a picture's frame costs is the machine's, whichever draws it.
+        self.frame_budget = FrameBudget()
 
         self.stack = ScreenStack()
         self.nav = NavBar(ui_text(content.language), metrics)
@@ -131,7 +122,8 @@ class KioskWindow(QWidget):
         self.usage_screen.set_section_titles(
             {section.slug: section.title for section in self.sections}
         )
-        self._switch(Page.ATTRACT)
+        self.navigation.restart(len(self.sections))
+        self._go(Place(Page.ATTRACT))
 
     @property
     def screens(self) -> LanguageScreens:
@@ -188,6 +180,7 @@ class KioskWindow(QWidget):
                 self.content.in_language(language),
                 self._metrics,
                 reduced_motion=self.choices.reduced_motion,
+                frame_budget=self.frame_budget,
             )
             self._connect(bundle)
             for page in bundle.pages:
@@ -207,6 +200,10 @@ class KioskWindow(QWidget):
         offered = self._language_after(language)
         self.nav.set_text(bundle.text)
         self.nav.offer_language(ui_text(offered).language if offered else None)
+        # The bar speaks the session's language; its language button the one it offers.
+        set_session_language(language)
+        set_language(self.nav, language)
+        set_language(self.nav.language_button, offered or language)
         self._apply_choices_to(bundle)
 
     def _connect(self, bundle: LanguageScreens) -> None:
@@ -215,6 +212,8 @@ class KioskWindow(QWidget):
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)
+        reader = bundle.reader
+        reader.listen_clicked.connect(lambda: self.listen_requested.emit(reader))
         bundle.on_contact_built = self._add_contact
         bundle.idle_warning.finished.connect(self.idle_warning_expired)
         bundle.idle_warning.finished.connect(self.reset_session)
@@ -238,7 +237,9 @@ class KioskWindow(QWidget):
             bundle.built_contact.set_text_step(step)
         bundle.reader.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.set_reduced_motion(self.choices.reduced_motion)
-        bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
+        colors = HIGH_CONTRAST if self.choices.high_contrast else COLORS
+        bundle.attract.halo.set_colors(colors)
+        bundle.reader.set_colors(colors)
         self.nav.show_text_step(step)
 
     def next_language(self) -> None:
@@ -246,36 +247,41 @@ class KioskWindow(QWidget):
         language = self._language_after(self.choices.language)
         if language is None:
             return
-        page = self._page
-        reading = self.sections[self.section_index].slug if page is Page.READER else None
+        reading = self.location.section
         self._use_language(language)
         log.info("language %s", language)
-        slugs = [section.slug for section in self.sections]
-        if reading is not None and reading in slugs:
-            self.open_section(slugs.index(reading))
-        elif page is Page.READER:
-            # A translation that lacks this section (a broken file): the patient goes home.
-            self.section_index = 0
-            self.show_home()
-        elif page is Page.CONTACT:
-            self._switch(Page.CONTACT)
-        elif page in (Page.HOME, Page.UPDATING):
-            self.show_home()
-        else:
-            self._switch(page)
+        self.navigation.section_count = len(self.sections)
+        slugs = self._slugs()
+        match self.page:
+            case Page.READER if reading in slugs:
+                self.open_section(slugs.index(reading))
+            case Page.READER:
+                # A translation that lacks this section (a broken file): the patient goes home.
+                self._go(Place(Page.HOME if self.sections else Page.UPDATING))
+            case Page.HOME | Page.UPDATING:
+                self.show_home()
+            case page:
+                self._go(Place(page, self.section_index))
 
     # Navigation ------------------------------------------------------------------------------
 
     @property
     def page(self) -> Page:
-        return self._page
+        return self.navigation.page
+
+    @property
+    def section_index(self) -> int:
+        return self.navigation.section_index
+
+    @property
+    def location(self) -> Location:
+        """The page, and the section when reading."""
+        return self.navigation.location(self._slugs())
 
     @property
     def page_name(self) -> str:
-        """The page, and the section when reading: what the log and status file report."""
-        if self._page is Page.READER and self.section_index < len(self.sections):
-            return f"section:{self.sections[self.section_index].slug}"
-        return self._page.value
+        """What the log and status file report: `home`, `section:<slug>`..."""
+        return self.location.name
 
     def wake(self) -> None:
         log.info("woken by a touch")
@@ -283,46 +289,44 @@ class KioskWindow(QWidget):
         self.woken.emit()
 
     def show_home(self) -> None:
-        self._switch(Page.HOME if self.sections else Page.UPDATING)
+        self._go(self.navigation.home())
 
     def open_section(self, index: int) -> None:
-        if not 0 <= index < len(self.sections):
-            return
-        self.section_index = index
-        self.reader.show_section(self.sections[index], index + 1, len(self.sections))
-        self._switch(Page.READER)
+        self._go(self.navigation.section(index))
 
     def show_next(self) -> None:
-        if self._page is Page.HOME:
-            self.open_section(0)
-        elif self._page is Page.READER:
-            if self.section_index + 1 < len(self.sections):
-                self.open_section(self.section_index + 1)
-            else:
-                self.show_contact()
+        self._go(self.navigation.after_next())
 
     def show_previous(self) -> None:
-        if self._page is Page.READER and self.section_index > 0:
-            self.open_section(self.section_index - 1)
-        elif self._page is Page.CONTACT:
-            self.leave_contact()
+        self._go(self.navigation.after_previous())
 
     def show_contact(self) -> None:
-        if self._page is not Page.CONTACT:
-            self._page_before_contact = self._page
-        self._switch(Page.CONTACT)
+        self._go(self.navigation.contact())
 
     def leave_contact(self) -> None:
-        if self._page_before_contact is Page.READER:
-            self.open_section(self.section_index)
-        else:
-            self.show_home()
+        self._go(self.navigation.after_contact())
 
     def show_staff(self) -> None:
-        self._switch(Page.STAFF)
+        self._go(Place(Page.STAFF, self.section_index))
 
     def show_usage_screen(self) -> None:
-        self._switch(Page.USAGE)
+        self._go(Place(Page.USAGE, self.section_index))
+
+    def show_location(self, location: Location) -> None:
+        """Goes straight to `location` (previews and layout checks visit every one)."""
+        slugs = self._slugs()
+        match location.page:
+            case Page.READER:
+                if location.section in slugs:
+                    self.open_section(slugs.index(location.section))
+            case Page.HOME:
+                self.show_home()
+            case Page.CONTACT:
+                self.show_contact()
+            case Page.ATTRACT | Page.UPDATING | Page.STAFF | Page.USAGE:
+                self._go(Place(location.page, self.section_index))
+            case _:
+                assert_never(location.page)
 
     # Display choices ---------------------------------------------------------------------------
 
@@ -366,7 +370,7 @@ class KioskWindow(QWidget):
     # Session ---------------------------------------------------------------------------------
 
     def show_idle_warning(self, seconds: int) -> None:
-        if self._page is Page.ATTRACT or self.cleaning.is_counting:
+        if self.page is Page.ATTRACT or self.cleaning.is_counting:
             return
         log.info("idle: asking 'Still reading?' for %d s", seconds)
         self.idle_warning.start(seconds)
@@ -383,12 +387,11 @@ class KioskWindow(QWidget):
             bundle.cleaning.stop()
             bundle.display_layer.hide()
             bundle.reader.reset()
-        self.section_index = 0
-        self._page_before_contact = Page.HOME
         self.set_high_contrast(self.defaults.high_contrast)
         self.choices = replace(self.defaults)
         self._use_language(self.defaults.language)
-        self._switch(Page.ATTRACT)
+        self.navigation.restart(len(self.sections))
+        self._go(Place(Page.ATTRACT))
         log.info("session reset")
         self.session_reset.emit()
 
@@ -420,29 +423,40 @@ class KioskWindow(QWidget):
 
     # -----------------------------------------------------------------------------------------
 
-    def _switch(self, page: Page) -> None:
-        self._page = page
-        self.stack.setCurrentWidget(self._screen_for(page))
-        in_reader = page is Page.READER
-        self.nav.setVisible(page in PATIENT_PAGES)
-        self.nav.set_available(
-            home=page is not Page.HOME,
-            previous=(in_reader and self.section_index > 0) or page is Page.CONTACT,
-            next_=bool(self.sections) and page in (Page.HOME, Page.READER),
-            contact=page is not Page.CONTACT,
-        )
-        log.info("screen %s", self.page_name)
-        self.page_changed.emit(self.page_name)
+    def _slugs(self) -> list[str]:
+        return [section.slug for section in self.sections]
 
-    def _screen_for(self, page: Page) -> QWidget:
-        # One at a time: the contact screen is built when first asked for.
-        screens: dict[Page, Callable[[], QWidget]] = {
-            Page.ATTRACT: lambda: self.attract,
-            Page.HOME: lambda: self.home,
-            Page.READER: lambda: self.reader,
-            Page.CONTACT: lambda: self.contact,
-            Page.UPDATING: lambda: self.updating,
-            Page.STAFF: lambda: self.staff,
-            Page.USAGE: lambda: self.usage_screen,
-        }
-        return screens[page]()
+    def _go(self, place: Place | None) -> None:
+        """Shows `place` (None: the intent leads nowhere from here); the only page switch."""
+        if place is None:
+            return
+        if place.page is Page.READER:
+            index = place.section_index
+            self.reader.show_section(self.sections[index], index + 1, len(self.sections))
+        self.navigation.arrive(place)
+        self.stack.setCurrentWidget(self.screen_for(place.page))
+        self.nav.setVisible(place.page in PATIENT_PAGES)
+        self.nav.set_available(self.navigation.buttons())
+        location = self.location
+        log.info("screen %s", location.name)
+        self.page_changed.emit(location)
+
+    def screen_for(self, page: Page) -> QWidget:
+        """The screen that shows `page` (the contact screen is built when first asked for)."""
+        match page:
+            case Page.ATTRACT:
+                return self.attract
+            case Page.HOME:
+                return self.home
+            case Page.READER:
+                return self.reader
+            case Page.CONTACT:
+                return self.contact
+            case Page.UPDATING:
+                return self.updating
+            case Page.STAFF:
+                return self.staff
+            case Page.USAGE:
+                return self.usage_screen
+            case _:
+                assert_never(page)

@@ -65,6 +65,8 @@ class KioskProcess:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
+            if self.process.stdout is not None:
+                self.process.stdout.close()
 
 
 def kiosk_environment(**extra: str) -> dict[str, str]:
@@ -93,12 +95,13 @@ def start_kiosk(
     tmp_path: Path,
     *arguments: str,
     config: Path | None = None,
-    patient: bool = False,
+    script: str | None = None,
     environment: dict[str, str] | None = None,
 ) -> KioskProcess:
-    """`python -m kiosk --windowed --config CONFIG ARGUMENTS` (or with the scripted patient)."""
+    """`python -m kiosk --windowed --config CONFIG ARGUMENTS`, or with a script played into it
+    (tests/helpers/scripted_kiosk.py)."""
     config = config or folders_config(tmp_path)
-    program = [str(HELPERS / "patient_kiosk.py")] if patient else ["-m", "kiosk"]
+    program = [str(HELPERS / "scripted_kiosk.py"), script] if script else ["-m", "kiosk"]
     process = subprocess.Popen(
         [sys.executable, *program, "--windowed", "--config", str(config), *arguments],
         stdout=subprocess.PIPE,

@@ -17,11 +17,14 @@ sys.path.insert(0, str(HERE.parent))
 
 from helpers.layout import layout_problems  # noqa: E402
 from kiosk.loading import load_everything  # noqa: E402
+from kiosk.navigation import Page, every_location  # noqa: E402
 from kiosk.theme import TEXT_SIZE_STEPS  # noqa: E402
 from kiosk.ui.app import application, build_kiosk, screen_size, show  # noqa: E402
 from kiosk.ui.controller import KioskController  # noqa: E402
 
 CONTENT = HERE.parent.parent / "content"
+# Reached through the staff's PIN; every other page is checked in every patient setting.
+STAFF_PAGES = (Page.STAFF, Page.USAGE)
 
 
 def window_problems(controller: KioskController) -> list[str]:
@@ -50,13 +53,10 @@ def states(controller: KioskController) -> Iterator[str]:
             for step in range(TEXT_SIZE_STEPS):
                 window.apply_text_step(step)
                 where = f"{language} contrast={'high' if high_contrast else 'calm'} text={step}"
-                window.show_home()
-                yield f"{where} home"
-                for index, section in enumerate(window.sections):
-                    window.open_section(index)
-                    yield f"{where} {section.slug}"
-                window.show_contact()
-                yield f"{where} contact"
+                for location in every_location([section.slug for section in window.sections]):
+                    if location.page not in STAFF_PAGES:
+                        window.show_location(location)
+                        yield f"{where} {location.name}"
                 window.open_section(0)
                 window.show_idle_warning(20)
                 yield f"{where} idle warning"
@@ -70,10 +70,13 @@ def states(controller: KioskController) -> Iterator[str]:
     controller.staff.pad_layer.present()
     yield "staff pin pad"
     controller.staff.close()
-    controller.open_staff_menu()
-    yield "staff menu"
-    controller.show_usage()
-    yield "staff usage"
+    for page in STAFF_PAGES:
+        match page:
+            case Page.STAFF:
+                controller.open_staff_menu()
+            case Page.USAGE:
+                controller.show_usage()
+        yield f"staff {page.value}"
 
 
 def main() -> int:

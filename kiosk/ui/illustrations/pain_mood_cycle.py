@@ -15,26 +15,22 @@ from typing import ClassVar
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
-from kiosk.theme import COLORS, Metrics
-from kiosk.ui.illustrations.base import (
+from kiosk.illustration_specs import PAIN_MOOD_CYCLE, MarkerShape
+from kiosk.theme import COLORS
+from kiosk.ui.illustrations.drawing import (
     SMALLEST_TEXT,
-    Illustration,
-    Picture,
     Track,
     color,
     cycle,
     draw_arrow_head,
-    draw_marker,
     draw_text,
     pen,
     text_size,
 )
+from kiosk.ui.illustrations.markers import draw_marker
+from kiosk.ui.illustrations.picture import PaintedLabel, Picture
 
-CYCLE = "cycle"
-MEDICINE = "medicine"
-PHYSICAL_THERAPY = "physical-therapy"
-MINDFULNESS = "mindfulness"
-CARE_TEAM = "care-team"
+CYCLE, MEDICINE, PHYSICAL_THERAPY, MINDFULNESS, CARE_TEAM = PAIN_MOOD_CYCLE.states
 
 # The four steps, clockwise from the top left (their names: PainMoodCycleWords.steps()).
 PAIN, SLEEP, MOOD, ACTIVITY = range(4)
@@ -53,18 +49,11 @@ SMALLEST_PAD = 0.2  # and the least, where the picture is short
 
 
 class PainMoodCyclePicture(Picture):
+    spec = PAIN_MOOD_CYCLE
     still_phase: ClassVar[float] = 1.0
 
-    def __init__(
-        self,
-        rect: QRectF,
-        metrics: Metrics,
-        *,
-        labels: bool = True,
-        keep_clear: QRectF | None = None,
-        language: str = "en",
-    ) -> None:
-        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear, language=language)
+    def lay_out(self) -> None:
+        rect, labels = self.rect, self.labels
         self.steps = self.words.pain_mood_cycle.steps()
         right = rect.right()
         if not self.keep_clear.isEmpty():
@@ -103,6 +92,19 @@ class PainMoodCyclePicture(Picture):
         self.hub = max(self.px, min(self.px * 2.6, column_gap * 0.7, row_gap * 0.9))
         self.arrows = [self._arrow(i, (i + 1) % STEP_COUNT) for i in range(STEP_COUNT)]
         self.dot = max(self.px * 0.5, self.line * 3)
+
+    def painted_labels(self) -> list[PaintedLabel]:
+        """The steps' names, each centred in its box."""
+        if not self.labels:
+            return []
+        labels = []
+        for step, box in zip(self.steps, self.boxes, strict=True):
+            inner = box.adjusted(self.pad, self.pad, -self.pad, -self.pad)
+            size = text_size(step, self.text_px, inner.width(), bold=True)
+            rect = QRectF(0, 0, size.width(), size.height())
+            rect.moveCenter(inner.center())
+            labels.append(PaintedLabel(step, rect, room=inner))
+        return labels
 
     def _box_size(self, area: QRectF) -> tuple[float, float]:
         width = min((area.width() - self.px * 3.5) / 2, self.text_px * 10)
@@ -216,7 +218,13 @@ class PainMoodCyclePicture(Picture):
             alpha = math.sin(math.pi * t) ** 0.5
             size = self.dot * (0.7 if weak else 1.0)
             draw_marker(
-                painter, "circle", arrow.at(t), size, COLORS.text_muted, alpha, ratio=self.ratio
+                painter,
+                MarkerShape.CIRCLE,
+                arrow.at(t),
+                size,
+                COLORS.text_muted,
+                alpha,
+                ratio=self.ratio,
             )
 
 
@@ -234,7 +242,7 @@ def _draw_helper_icon(
     x, y = center.x(), center.y()
     ink = COLORS.calming_signal
     if state == MEDICINE:
-        draw_marker(painter, "capsule", center, size * 0.95, COLORS.medicine)
+        draw_marker(painter, MarkerShape.CAPSULE, center, size * 0.95, COLORS.medicine)
     elif state == PHYSICAL_THERAPY:  # a dumbbell
         painter.setPen(pen(ink, line * 1.6))
         painter.drawLine(QPointF(x - s * 0.6, y), QPointF(x + s * 0.6, y))
@@ -265,11 +273,3 @@ def _draw_helper_icon(
             shoulders.quadTo(QPointF(person, y - s * 0.15), QPointF(person + s * 0.3, y + s * 0.4))
             shoulders.closeSubpath()
             painter.drawPath(shoulders)
-
-
-class PainMoodCycleIllustration(Illustration):
-    """Its words: kiosk/illustration_text.py, `PainMoodCycleWords`."""
-
-    key = "pain-mood-cycle"
-    states = (CYCLE, MEDICINE, PHYSICAL_THERAPY, MINDFULNESS, CARE_TEAM)
-    picture = PainMoodCyclePicture

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk.illustration_specs import SPECS
 from kiosk.theme import Metrics
-from kiosk.ui.illustrations import ILLUSTRATIONS, create_illustration
+from kiosk.ui.illustrations import create_illustration
 
 
 def render_illustration_previews(
@@ -18,14 +19,15 @@ def render_illustration_previews(
     returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for key in ILLUSTRATIONS:
+    for spec in SPECS:
+        key = spec.key
         illustration = create_illustration(key, metrics, reduced_motion=True, language=language)
         # Laid out and painted as if shown, but never put on a real screen.
         illustration.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         illustration.setFixedSize(size)
         illustration.show()
         try:
-            for state in illustration.states:
+            for state in spec.states:
                 illustration.set_state(state)
                 QApplication.processEvents()
                 path = out_dir / f"illustration-{key}-{state}.png"

@@ -3,7 +3,8 @@
 Science (DESIGN.md): an SNRI blocks the transporters on the *sending* cell that pull serotonin
 and norepinephrine back in, so more of both stays in the gap. It adds no serotonin and does not
 act on the receiving cell's receptors. The same messengers are released in both states; with the
-medicine they simply stay in the gap longer and meet the receptors more often.
+medicine they stay in the gap longer and act on the receptors longer and more: "how long and how
+much", never a "weak" or "strong" signal.
 """
 
 from __future__ import annotations
@@ -15,19 +16,15 @@ from typing import ClassVar
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
-from kiosk.illustration_text import IllustrationText
-from kiosk.theme import COLORS, Metrics
-from kiosk.ui.illustrations.base import (
+from kiosk.illustration_specs import SYNAPSE, MarkerShape
+from kiosk.theme import COLORS
+from kiosk.ui.illustrations.drawing import (
     SMALLEST_TEXT,
-    Illustration,
-    LegendItem,
-    Picture,
     Point,
     color,
     cycle,
     draw_arrow_head,
     draw_fitting,
-    draw_marker,
     draw_text,
     fit_variant,
     lerp,
@@ -36,9 +33,10 @@ from kiosk.ui.illustrations.base import (
     text_scales,
     text_size,
 )
+from kiosk.ui.illustrations.markers import draw_marker
+from kiosk.ui.illustrations.picture import PaintedLabel, Picture
 
-WITHOUT = "without"
-WITH_SNRI = "with-snri"
+WITHOUT, WITH_SNRI = SYNAPSE.states
 MESSENGERS = 12
 RECEPTORS = 5
 PERIOD = 8.0  # seconds from one release of a messenger to its next
@@ -64,25 +62,11 @@ class _Path:
 
 
 class SynapsePicture(Picture):
+    spec = SYNAPSE
     still_phase: ClassVar[float] = 2.6
 
-    @classmethod
-    def legend(cls, words: IllustrationText) -> tuple[LegendItem, ...]:
-        return (
-            LegendItem("circle", COLORS.serotonin, words.synapse.serotonin),
-            LegendItem("triangle", COLORS.norepinephrine, words.synapse.norepinephrine),
-        )
-
-    def __init__(
-        self,
-        rect: QRectF,
-        metrics: Metrics,
-        *,
-        labels: bool = True,
-        keep_clear: QRectF | None = None,
-        language: str = "en",
-    ) -> None:
-        super().__init__(rect, metrics, labels=labels, keep_clear=keep_clear, language=language)
+    def lay_out(self) -> None:
+        rect, labels = self.rect, self.labels
         px = self.px
         # The names under the drawing: (wording, centre as a share of its width, room).
         self.names: list[tuple[str, float, float]] = []
@@ -123,6 +107,16 @@ class SynapsePicture(Picture):
         self._cups = [self._cup(index) for index in range(RECEPTORS)]
         self._active_pen = pen(COLORS.text, self.line * 1.6)
         self._resting_pen = pen(COLORS.text_muted, self.line * 1.1)
+
+    def painted_labels(self) -> list[PaintedLabel]:
+        """The cells' names under the drawing."""
+        labels = []
+        for name, centre, room in self.names:
+            size = text_size(name, self.name_px, room, bold=True)
+            x = self.box.left() + self.box.width() * centre
+            rect = QRectF(x - size.width() / 2, self.band.top(), size.width(), size.height())
+            labels.append(PaintedLabel(name, rect))
+        return labels
 
     def _fit_names(self, width: float) -> tuple[list[tuple[str, float, float]], float]:
         """The names under a drawing `width` wide, as (wording, centre as a share of `width`,
@@ -265,8 +259,8 @@ class SynapsePicture(Picture):
         painter.drawEllipse(center, radius, radius)
         left = QPointF(center.x() - radius * 0.38, center.y() - radius * 0.2)
         right = QPointF(center.x() + radius * 0.38, center.y() + radius * 0.25)
-        draw_marker(painter, "circle", left, small, COLORS.serotonin)
-        draw_marker(painter, "triangle", right, small, COLORS.norepinephrine)
+        draw_marker(painter, MarkerShape.CIRCLE, left, small, COLORS.serotonin)
+        draw_marker(painter, MarkerShape.TRIANGLE, right, small, COLORS.norepinephrine)
 
     def _cup(self, index: int) -> QPainterPath:
         point = self.receptors[index]
@@ -296,7 +290,7 @@ class SynapsePicture(Picture):
             top = point.y() + side * s * 0.55 - s * 0.2
             painter.drawRoundedRect(QRectF(point.x() - s * 0.85, top, s * 1.7, s * 0.4), 3, 3)
         if blocked:
-            draw_marker(painter, "capsule", point, s * 1.5, COLORS.medicine)
+            draw_marker(painter, MarkerShape.CAPSULE, point, s * 1.5, COLORS.medicine)
             return
         # An arrow into the sending cell: the transporter pulls messengers back in.
         tail = QPointF(point.x() + s * 0.9, point.y())
@@ -357,7 +351,7 @@ class SynapsePicture(Picture):
         )
         if above.intersects(self.keep_clear):
             above.setRight(min(right, self.keep_clear.left() - px * 0.4))
-        signal = words.strong_signal if blocked else words.weak_signal
+        signal = words.acts_longer if blocked else words.acts_briefly
         left_bottom = Qt.AlignmentFlag.AlignLeft | BOTTOM
         draw_fitting(painter, above, signal, px, align=left_bottom, smallest=SMALLEST_TEXT)
         below = QRectF(
@@ -392,12 +386,18 @@ class SynapsePicture(Picture):
                 bound[at_receptor] = True
             if index % 2 == 0:
                 draw_marker(
-                    painter, "circle", point, self.size, COLORS.serotonin, alpha, ratio=self.ratio
+                    painter,
+                    MarkerShape.CIRCLE,
+                    point,
+                    self.size,
+                    COLORS.serotonin,
+                    alpha,
+                    ratio=self.ratio,
                 )
             else:
                 draw_marker(
                     painter,
-                    "triangle",
+                    MarkerShape.TRIANGLE,
                     point,
                     self.size,
                     COLORS.norepinephrine,
@@ -453,13 +453,11 @@ class SynapsePicture(Picture):
             dot = thickness * 0.7
             alpha = math.sin(math.pi * t)
             draw_marker(
-                painter, "circle", (x, self.mid_y), dot, COLORS.surface, alpha, ratio=self.ratio
+                painter,
+                MarkerShape.CIRCLE,
+                (x, self.mid_y),
+                dot,
+                COLORS.surface,
+                alpha,
+                ratio=self.ratio,
             )
-
-
-class SynapseIllustration(Illustration):
-    """Its words: kiosk/illustration_text.py, `SynapseWords`."""
-
-    key = "synapse"
-    states = (WITHOUT, WITH_SNRI)
-    picture = SynapsePicture

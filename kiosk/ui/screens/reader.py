@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QResizeEvent,
+    QShowEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -16,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
-from kiosk.theme import Metrics
-from kiosk.ui.illustrations import create_illustration
-from kiosk.ui.illustrations.base import Illustration
+from kiosk.frame_budget import FrameBudget
+from kiosk.illustration_specs import SPEC_BY_KEY
+from kiosk.illustration_text import illustration_text
+from kiosk.theme import COLORS, Colors, Metrics
+from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.swipe_area import SwipeArea
+from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
 # About 70 characters a line at the normal size: long lines are hard to track for tired eyes.
@@ -37,7 +49,8 @@ class ArticleText(QTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by the keys (its paragraphs are read one by one), never by a touch.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -47,6 +60,54 @@ class ArticleText(QTextEdit):
         self._metrics = metrics
         self._styled_px = 0  # the body size the document's font and style sheet are set for
         self._body_font: QFont | None = None
+        self._reading_color = QColor(COLORS.reading)
+
+    def paragraphs(self) -> list[str]:
+        """The text's paragraphs, headings and list items as shown, in order (read aloud one by one)."""
+        return [block.text() for block in self._blocks()]
+
+    def _blocks(self) -> list[QTextBlock]:
+        blocks = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.text().strip():
+                blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def set_reading_color(self, color: str) -> None:
+        self._reading_color = QColor(color)
+
+    def mark_paragraph(self, index: int | None) -> None:
+        """Highlights paragraph `index` (None: none) and scrolls it into view."""
+        blocks = self._blocks()
+        if index is None or not 0 <= index < len(blocks):
+            self.setExtraSelections([])
+            return
+        block = blocks[index]
+        selection = QTextEdit.ExtraSelection()
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(self._reading_color)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        self.setExtraSelections([selection])
+        self._scroll_into_view(block)
+
+    def _scroll_into_view(self, block: QTextBlock) -> None:
+        layout = self.document().documentLayout()
+        top = round(layout.blockBoundingRect(block).top())
+        bottom = round(layout.blockBoundingRect(block).bottom())
+        scrollbar = self.verticalScrollBar()
+        view = self.viewport().height()
+        if top < scrollbar.value() or bottom > scrollbar.value() + view:
+            # The paragraph's top a little below the view's top: the one before stays in sight.
+            scrollbar.setValue(max(0, top - view // 8))
+
+    def scroll_pages(self, pages: int) -> None:
+        scrollbar = self.verticalScrollBar()
+        scrollbar.setValue(scrollbar.value() + pages * scrollbar.pageStep())
 
     def showEvent(self, event: QShowEvent) -> None:
         # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
@@ -158,9 +219,16 @@ class ReaderScreen(QWidget):
     previous_requested = Signal()
     # An illustration's key, when a patient taps one of its controls.
     illustration_used = Signal(str)
+    listen_clicked = Signal()
 
     def __init__(
-        self, text: UiText, metrics: Metrics, *, reduced_motion: bool = False, language: str = "en"
+        self,
+        text: UiText,
+        metrics: Metrics,
+        *,
+        reduced_motion: bool = False,
+        language: str = "en",
+        frame_budget: FrameBudget | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
@@ -170,11 +238,16 @@ class ReaderScreen(QWidget):
         self._text_step = 0
         self._reduced_motion = reduced_motion
         self._language = language
+        self._frame_budget = frame_budget
         # Made when a section first needs one, then kept: each remembers nothing between sessions.
         self.illustrations: dict[str, Illustration] = {}
         self.title_label = text_label("", "SectionTitle")
         self.progress_label = text_label("", "Progress", wrap=False)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # For patients who read poorly: reads the section aloud, paragraph by paragraph.
+        self.listen_button = TouchButton(text.listen)
+        self.listen_button.setObjectName("ListenButton")
+        self.listen_button.clicked.connect(self.listen_clicked)
         self.article = ArticleText(metrics)
         self.kinetic = KineticScroll(self.article, min_swipe_px=metrics.px(140))
         self.kinetic.swiped.connect(self._on_swipe)
@@ -182,11 +255,15 @@ class ReaderScreen(QWidget):
         more_policy = self.more_below_label.sizePolicy()
         more_policy.setRetainSizeWhenHidden(True)
         self.more_below_label.setSizePolicy(more_policy)
+        # With a picture that shows the medicine, one plain sentence of balance (DESIGN.md) opens
+        # the notice at the foot: full width, it costs the picture a line, not a column of lines.
+        self._balance = illustration_text(language).balance
         self.disclaimer_label = text_label(text.disclaimer, "Disclaimer")
 
         header = QHBoxLayout()
         header.setSpacing(metrics.spacing)
         header.addWidget(self.title_label, 1)
+        header.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.progress_label, 0)
         self.picture_panel = PicturePanel(metrics)
         self.picture_panel.hide()
@@ -221,6 +298,17 @@ class ReaderScreen(QWidget):
     def section(self) -> Section | None:
         return self._section
 
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def show_listening(self, listening: bool) -> None:
+        """The Listen button says what a press will do: listen, or pause the reading."""
+        self.listen_button.set_label(self._text.pause_listening if listening else self._text.listen)
+
+    def set_colors(self, colors: Colors) -> None:
+        self.article.set_reading_color(colors.reading)
+
     def show_section(self, section: Section, number: int, total: int) -> None:
         self.kinetic.stop()
         self._section = section
@@ -229,6 +317,7 @@ class ReaderScreen(QWidget):
         self.progress_label.setText(progress)
         self.progress_label.setAccessibleName(progress)
         self._show_illustration(section.illustration)
+        self._show_notice(balance=self._shows_medicine(section))
         self._render()
 
     @property
@@ -237,6 +326,18 @@ class ReaderScreen(QWidget):
         key = self._section.illustration if self._section is not None else None
         return self.illustrations.get(key) if key else None
 
+    def _shows_medicine(self, section: Section) -> bool:
+        if not section.illustration:
+            return False
+        spec = SPEC_BY_KEY[section.illustration]
+        states = spec.state_words(illustration_text(self._language))
+        return any(state.balance for state in states.values())
+
+    def _show_notice(self, *, balance: bool) -> None:
+        notice = f"{self._balance} {self._text.disclaimer}" if balance else self._text.disclaimer
+        self.disclaimer_label.setText(notice)
+        self.disclaimer_label.setAccessibleName(notice)
+
     def reset(self) -> None:
         """Forgets the section, reading position and every picture's state (idle reset)."""
         self.kinetic.stop()
@@ -244,6 +345,7 @@ class ReaderScreen(QWidget):
         self.article.clear()
         self.article.verticalScrollBar().setValue(0)
         self._show_illustration(None)
+        self._show_notice(balance=False)
         for illustration in self.illustrations.values():
             illustration.reset()
 
@@ -260,7 +362,11 @@ class ReaderScreen(QWidget):
         illustration = self.illustrations.get(key)
         if illustration is None:
             illustration = create_illustration(
-                key, self._metrics, reduced_motion=self._reduced_motion, language=self._language
+                key,
+                self._metrics,
+                reduced_motion=self._reduced_motion,
+                language=self._language,
+                frame_budget=self._frame_budget,
             )
             illustration.used.connect(lambda key=key: self.illustration_used.emit(key))
             self.illustrations[key] = illustration

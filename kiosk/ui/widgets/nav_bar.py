@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
+from kiosk.navigation import NavButtons
 from kiosk.theme import BAR_TEXT_STEPS, Metrics
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
@@ -38,6 +39,7 @@ class NavBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._text = text
         self._step = 0
+        self._short = False  # the short wordings of Text size and Display, where the full don't fit
         self.home_button = TouchButton(text.home)
         self.previous_button = TouchButton(text.previous)
         self.next_button = TouchButton(text.next)
@@ -84,11 +86,10 @@ class NavBar(QWidget):
             (self.home_button, text.home),
             (self.previous_button, text.previous),
             (self.next_button, text.next),
-            (self.display_button, text.display_options),
             (self.contact_button, text.contact),
         ):
             button.set_label(label)
-        self.show_text_step(self._step)
+        self._label_wordings()
         self._fit()
 
     def offer_language(self, name: str | None) -> None:
@@ -100,14 +101,25 @@ class NavBar(QWidget):
 
     def show_text_step(self, step: int) -> None:
         self._step = step
-        self.text_size_button.setText(f"{self._text.text_size} {text_size_marks(step)}")
-        self.text_size_button.setAccessibleName(f"{self._text.text_size} {step + 1}")
+        self._label_wordings()
+        self._fit()  # "●●●+" is longer
 
-    def set_available(self, *, home: bool, previous: bool, next_: bool, contact: bool) -> None:
-        self.home_button.setEnabled(home)
-        self.previous_button.setEnabled(previous)
-        self.next_button.setEnabled(next_)
-        self.contact_button.setEnabled(contact)
+    def _label_wordings(self) -> None:
+        """Text size and Display in the wording that fits; their accessible names always in full."""
+        text = self._text
+        size = text.text_size_short if self._short else text.text_size
+        self.text_size_button.setText(f"{size} {text_size_marks(self._step)}")
+        self.text_size_button.setAccessibleName(f"{text.text_size} {self._step + 1}")
+        self.display_button.setText(
+            text.display_options_short if self._short else text.display_options
+        )
+        self.display_button.setAccessibleName(text.display_options)
+
+    def set_available(self, buttons: NavButtons) -> None:
+        self.home_button.setEnabled(buttons.home)
+        self.previous_button.setEnabled(buttons.previous)
+        self.next_button.setEnabled(buttons.next)
+        self.contact_button.setEnabled(buttons.contact)
 
     def _shown(self) -> list[TouchButton]:
         return [
@@ -126,13 +138,34 @@ class NavBar(QWidget):
         per_row = -(-len(shown) // rows)
         for index, button in enumerate(shown):
             self._grid.addWidget(button, index // per_row, index % per_row)
+            # Screen readers take children in creation order; raising puts each at the end, so
+            # they read the bar as it is shown (the language button, made first, comes last).
+            button.raise_()
 
     def _fit(self) -> None:
-        # One row when every label fits at its natural width; two on narrow (portrait) screens.
+        """One row where every label fits at its natural width, two on narrow (portrait) screens;
+        in each, the full wordings of Text size and Display where they fit, else the short ones.
+        A row costs the page more than a longer word helps, so the short wordings in one row come
+        before the full ones in two."""
+        for rows, short in ((1, False), (1, True), (2, False), (2, True)):
+            if short != self._short:
+                self._short = short
+                self._label_wordings()
+            if self._fits(rows):
+                break
+        self._arrange(rows)
+
+    def _fits(self, rows: int) -> bool:
+        """Whether every shown label fits at its natural width with the buttons in `rows` rows
+        (a grid: each column as wide as its widest button)."""
+        shown = self._shown()
+        per_row = -(-len(shown) // rows)
+        columns = [0] * per_row
+        for index, button in enumerate(shown):
+            columns[index % per_row] = max(columns[index % per_row], button.sizeHint().width())
         margins = self._grid.contentsMargins()
-        needed = sum(button.sizeHint().width() for button in self._shown())
-        needed += self._grid.spacing() * (len(self._shown()) - 1) + margins.left() + margins.right()
-        self._arrange(1 if needed <= self.width() else 2)
+        spacing = self._grid.spacing() * (per_row - 1)
+        return sum(columns) + spacing + margins.left() + margins.right() <= self.width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

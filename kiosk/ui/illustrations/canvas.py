@@ -1,0 +1,180 @@
+"""Where a picture is painted: a card with the legend above the picture, a still layer painted
+once into a pixmap, and the motion layer drawn over it in the moving part only, frame by frame.
+
+The canvas owns its `Picture` and rebuilds it when its size, pixel ratio or kept-clear corner
+changes. It is told the state and the motion's time; a tap on it (not the end of a drag) emits
+`tapped`. It knows nothing of the widget around it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.illustration_specs import LegendItem
+from kiosk.theme import COLORS, Metrics
+from kiosk.ui.illustrations.drawing import color, pen
+from kiosk.ui.illustrations.legend import draw_legend, legend_height
+from kiosk.ui.illustrations.picture import Picture
+
+FRAME_MARGIN = 4  # 1080p pixels round the moving part, for antialiased edges
+TAP_SLOP = 40  # a finger that moves further than this (1080p pixels) is dragging, not tapping
+
+
+class PictureCanvas(QWidget):
+    tapped = Signal()
+
+    def __init__(
+        self,
+        kind: type[Picture],
+        metrics: Metrics,
+        *,
+        language: str,
+        legend: tuple[LegendItem, ...],
+        state: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("IllustrationCanvas")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.kind = kind
+        self.metrics = metrics
+        self.language = language
+        self.legend = legend
+        self._state = state
+        self._phase = kind.still_phase
+        self._keep_clear = QRectF()
+        self._still: QPixmap | None = None
+        self._still_ratio = 0.0
+        self._picture: Picture | None = None
+        self._moving = QRect()
+        self._pressed_at: QPointF | None = None
+
+    # --- what to show -----------------------------------------------------------------------
+
+    def set_state(self, state: str) -> None:
+        self._state = state
+        self.invalidate()
+
+    def set_phase(self, phase: float) -> None:
+        """Shows the motion at `phase` seconds (a still frame, a paused one)."""
+        self._phase = phase
+        self.update()
+
+    def next_frame(self, phase: float) -> None:
+        """Repaints the moving part only, at `phase` seconds."""
+        self._phase = phase
+        if self._picture is None:
+            self.update()
+        else:
+            self.update(self._moving)
+
+    def set_keep_clear(self, corner: QRectF) -> None:
+        """A corner (canvas coordinates; empty for none) the legend and the picture leave free,
+        for a button laid over it."""
+        if corner == self._keep_clear:
+            return
+        self._keep_clear = QRectF(corner)
+        self._picture = None
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._still = None
+        self.update()
+
+    @property
+    def picture(self) -> Picture:
+        """The picture as laid out for the canvas's present size (built if needed)."""
+        if self._picture is None:
+            self._picture = self._build_picture(QSizeF(self.size()))
+            self._picture.ratio = self.devicePixelRatioF()
+            moving = QRectF()
+            for rect in self._picture.motion_rects():
+                moving = moving.united(rect)
+            margin = self.metrics.px(FRAME_MARGIN)
+            self._moving = moving.toAlignedRect().adjusted(-margin, -margin, margin, margin)
+        return self._picture
+
+    # --- layout -----------------------------------------------------------------------------
+
+    @property
+    def _padding(self) -> float:
+        return float(self.metrics.px(16))
+
+    def _legend_px(self) -> float:
+        return float(self.metrics.small_px)
+
+    def _legend_rect(self, size: QSizeF) -> QRectF:
+        pad = self._padding
+        reserve = self._keep_clear.width() + pad if not self._keep_clear.isEmpty() else 0.0
+        width = max(1.0, size.width() - 2 * pad - reserve)
+        height = legend_height(self.legend, self._legend_px(), width)
+        return QRectF(pad, pad, width, height)
+
+    def _build_picture(self, size: QSizeF) -> Picture:
+        pad = self._padding
+        legend = self._legend_rect(size)
+        top = legend.bottom() + (pad * 0.75 if legend.height() else 0.0)
+        rect = QRectF(
+            pad, top, max(1.0, size.width() - 2 * pad), max(1.0, size.height() - top - pad)
+        )
+        return self.kind(
+            rect, self.metrics, labels=True, keep_clear=self._keep_clear, language=self.language
+        )
+
+    def paint_still_layer(self, size: QSize, ratio: float) -> QPixmap:
+        """The card, the legend and the picture's still parts; painted again only when the
+        state, size or pixel ratio changes (the motion layer is drawn over a copy of it)."""
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(color(COLORS.background))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(0, 0, size.width(), size.height()).adjusted(1, 1, -1, -1)
+        radius = self.metrics.px(16)
+        painter.setPen(pen(COLORS.outline, max(1.5, self.metrics.px(2))))
+        painter.setBrush(color(COLORS.surface))
+        painter.drawRoundedRect(card, radius, radius)
+        draw_legend(painter, self._legend_rect(QSizeF(size)), self.legend, self._legend_px())
+        self.picture.paint_still(painter, self._state)
+        painter.end()
+        return pixmap
+
+    # --- events -----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._picture = None
+        self.invalidate()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Sixty times a second: every call into Qt here costs, so the still layer is checked
+        # against the one thing a resize (which clears it) does not cover, the pixel ratio.
+        ratio = self.devicePixelRatioF()
+        if ratio != self._still_ratio:
+            self._picture = None
+            self._still = None
+        picture = self.picture
+        painter = QPainter(self)
+        if self._still is None:
+            self._still = self.paint_still_layer(self.size(), ratio)
+            self._still_ratio = ratio
+        # Only the repainted part is copied: Qt clips the painter to the event's region.
+        painter.drawPixmap(0, 0, self._still)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        picture.paint_motion(painter, self._state, self._phase)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A tap (not the end of a drag) is `tapped`."""
+        pressed, self._pressed_at = self._pressed_at, None
+        if event.button() == Qt.MouseButton.LeftButton and pressed is not None:
+            moved = (event.position() - pressed).manhattanLength()
+            if moved <= self.metrics.px(TAP_SLOP):
+                self.tapped.emit()
+        super().mouseReleaseEvent(event)
