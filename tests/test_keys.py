@@ -375,3 +375,22 @@ def test_the_keys_work_under_the_lockdown_which_still_blocks_combinations(
     assert len(patient.said) == said  # the keypad left them to the lockdown
     patient.press(Key.Key_Escape)
     assert window.page is Page.HOME
+
+
+def test_down_past_the_last_paragraph_moves_on_and_up_comes_back_to_it(patient: Patient) -> None:
+    window, keys = patient.window, patient.keys
+    patient.press(Key.Key_Return)
+    patient.move_to(window.home.tiles[0])
+    patient.press(Key.Key_Return)
+    article = window.reader.article
+    paragraphs = article.paragraphs()
+    patient.press(Key.Key_Down, len(paragraphs))
+    assert patient.last == paragraphs[-1].strip()
+    patient.press(Key.Key_Down)
+    assert patient.focused is not article
+    assert patient.last.startswith("End of the text. ")
+    patient.press(Key.Key_Up)
+    patient.assert_visible_focus_on(article)
+    patient.press(Key.Key_Up)
+    assert patient.last == paragraphs[-1].strip()
+    assert keys.read_aloud.paragraph == len(paragraphs) - 1
