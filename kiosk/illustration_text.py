@@ -28,7 +28,8 @@ class StateWords:
     description: str  # the text alternative: what the picture shows, in full
     button: str | None  # None: the resting state, reached by tapping the active button again
     # Where the medicine is shown: the language's one sentence of balance (`IllustrationText
-    # .balance`), shown and spoken after the caption; None where no medicine is shown.
+    # .balance`), None elsewhere. A section whose picture has such a state opens its notice with
+    # it (kiosk/ui/screens/reader.py): full width, it leaves the picture its room.
     balance: str | None
 
 
