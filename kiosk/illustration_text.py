@@ -254,8 +254,9 @@ ENGLISH = IllustrationText(
     ),
 )
 
-# Spanish as in content/es/: "norepinefrina" (as US Spanish patient materials say it: MedlinePlus
-# en español, Mayo Clinic), "IRSN", "terapia física", "meditación y yoga" (the section's summary;
+# Spanish as in content/es/: "norepinefrina" (as US Spanish patient pages say it, e.g. Mayo
+# Clinic's "inhibidores de la recaptación de serotonina y norepinefrina (IRSN)"; Spain's AEMPS
+# leaflets say "noradrenalina"), "IRSN", "terapia física", "meditación y yoga" (the section's summary;
 # "Atención plena, yoga" is too wide for the helper buttons' two rows), "equipo de atención
 # médica", "menos actividad", and "usted".
 _SPANISH_BALANCE = (

@@ -411,8 +411,8 @@ def _spanish_article() -> str:
 
 
 def test_spanish_says_norepinefrina_in_the_article_legend_captions_and_text_alternatives() -> None:
-    """US Spanish patient materials (MedlinePlus en español, Mayo Clinic) say "norepinefrina";
-    Spain's say "noradrenalina". The kiosk uses one word everywhere."""
+    """US Spanish patient pages (Mayo Clinic's, for one) say "norepinefrina"; Spain's leaflets
+    say "noradrenalina". The kiosk uses one word everywhere."""
     article = _spanish_article().lower()
     assert "norepinefrina" in article and "noradrenalina" not in article
     assert SPANISH.synapse.norepinephrine == "Norepinefrina"
