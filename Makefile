@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 # CI runs as root on a fresh machine: there the Makefile may install missing system libraries.
 QT_INSTALL := $(if $(filter true,$(CI)),--install,)
 
-.PHONY: run test lint pytest screenshots check venv clean help frozen package deb-check build-tools package-test package-install-test bench soak
+.PHONY: speech-engine run test lint pytest screenshots check venv clean help frozen package deb-check build-tools package-test package-install-test bench soak
 
 help:
 	@echo "make run | make test | make lint | make screenshots | make check | make package | make clean"
@@ -41,9 +41,18 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check kiosk tests scripts packaging bench
 	$(BIN)/mypy kiosk
 
-pytest: $(STAMP)
+pytest: $(STAMP) speech-engine
 	@$(BIN)/python scripts/check_qt_libs.py offscreen $(QT_INSTALL)
 	$(BIN)/pytest
+
+# The kiosk speaks with espeak-ng (Debian's package); the speech tests render through it.
+speech-engine:
+	@command -v espeak-ng >/dev/null || { \
+		if [ "$(CI)" = true ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends espeak-ng; \
+		else \
+			echo "Speech needs espeak-ng (the speech tests are skipped without it): sudo apt-get install -y espeak-ng"; \
+		fi; }
 
 # The frozen build's smoke test and the .deb with its dependency check run on every `make test`,
 # so a new system library cannot slip past the Depends again.  The .deb is compressed with

@@ -24,6 +24,8 @@ from typing import Any
 
 from benchutil import BENCH, REPO, machine, machine_line, write_config, xvfb
 from report import Row, animation_rows, make_row, markdown_table, note_row, rows_as_dicts, tap_rows
+from speech import run_section as speech_section
+from speech import speech_rows
 from startup import StartRun, child_environment, floor_command, kiosk_command, measure_start
 
 TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
@@ -263,8 +265,10 @@ def main() -> int:
             kiosk, floor = in_process_runs(
                 arguments.runs, env, config, arguments.seconds, arguments.taps, work
             )
+            log("speech: key press -> first audio; taps while speaking (bench/speech.py)")
+            speech = speech_section(env, config, work, presses=40, taps=arguments.taps // 2)
     description["load_average_at_end"] = os.getloadavg()[0]
-    rows = build_rows(kiosk_starts, floor_starts, kiosk, floor)
+    rows = build_rows(kiosk_starts, floor_starts, kiosk, floor) + speech_rows(speech)
     elapsed = time.monotonic() - started
     table = markdown_table(rows)
     floor_md = floor_table(floor_starts, floor)
@@ -304,6 +308,7 @@ def main() -> int:
                     "kiosk_unexpected_stderr": unexpected,
                     "kiosk_in_process": kiosk,
                     "floor_in_process": floor,
+                    "speech": speech,
                 },
             },
             indent=1,

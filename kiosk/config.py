@@ -16,8 +16,10 @@ from typing import Any, get_type_hints
 import platformdirs
 
 from kiosk.folders import FolderError, expand, writable_problem
+from kiosk.keypad import DEFAULT_KEYS, Action, key_names_problem
 from kiosk.pin import pin_hash_problem
 from kiosk.problems import Problem, Severity
+from kiosk.speech import MIN_RATE_WPM, VOLUME_STEPS
 from kiosk.textfile import BOM, MAX_TOML_CHARS, editor_lines, parse_toml, read_text
 
 APP_NAME = "clinic-kiosk"
@@ -109,6 +111,49 @@ class AccessibilitySettings:
 
 
 @dataclass(frozen=True)
+class SpeechSettings:
+    enabled: bool = setting(
+        True, "Speak when a patient uses the keys or the Listen button (never by itself)."
+    )
+    rate_wpm: int = setting(
+        165,
+        "Speaking rate in words a minute (espeak-ng's own default is 175).",
+        minimum=MIN_RATE_WPM,
+        maximum=300,
+    )
+    volume: int = setting(
+        5,
+        "Loudness each session starts at; the volume keys move it one step.",
+        minimum=1,
+        maximum=VOLUME_STEPS,
+    )
+
+
+def _keys(action: Action, doc: str) -> Any:
+    return setting(DEFAULT_KEYS[action], doc, check=key_names_problem)
+
+
+@dataclass(frozen=True)
+class KeypadSettings:
+    next: str = _keys(
+        Action.NEXT, "Keys that move to the next control (Qt key names, space-separated)."
+    )
+    previous: str = _keys(Action.PREVIOUS, "Keys that move to the control before.")
+    down: str = _keys(Action.DOWN, "Keys that read the next paragraph in the text, else move on.")
+    up: str = _keys(Action.UP, "Keys that read the paragraph before in the text, else move back.")
+    activate: str = _keys(Action.ACTIVATE, "Keys that press the control with the focus ring.")
+    back: str = _keys(Action.BACK, "Keys that go back (close a panel, leave a page).")
+    help: str = _keys(Action.HELP, "Keys that say what the keys do.")
+    page_down: str = _keys(Action.PAGE_DOWN, "Keys that scroll the text down a screen.")
+    page_up: str = _keys(Action.PAGE_UP, "Keys that scroll the text up a screen.")
+    volume_up: str = _keys(Action.VOLUME_UP, "Keys that make the speech louder.")
+    volume_down: str = _keys(Action.VOLUME_DOWN, "Keys that make the speech quieter.")
+
+    def bindings(self) -> dict[Action, str]:
+        return {action: getattr(self, action.value) for action in Action}
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = setting(
         "info", "How much the log says.", choices=("debug", "info", "warning", "error")
@@ -142,6 +187,8 @@ class Config:
     session: SessionSettings = field(default_factory=SessionSettings)
     staff: StaffSettings = field(default_factory=StaffSettings)
     accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    keypad: KeypadSettings = field(default_factory=KeypadSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     state: StateSettings = field(default_factory=StateSettings)
     usage: UsageSettings = field(default_factory=UsageSettings)
@@ -176,6 +223,8 @@ TABLES: dict[str, type] = {
     "session": SessionSettings,
     "staff": StaffSettings,
     "accessibility": AccessibilitySettings,
+    "speech": SpeechSettings,
+    "keypad": KeypadSettings,
     "logging": LoggingSettings,
     "state": StateSettings,
     "usage": UsageSettings,

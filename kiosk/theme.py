@@ -40,6 +40,12 @@ class Colors:
     # (was #545B60, 5.3:1); the grey fill, not faint words, says it is unavailable.
     on_disabled: str = "#40464A"
     notice: str = "#E6EEF1"
+    # The paragraph being read aloud, and the ring around the control the keys have reached.
+    reading: str = "#FFE58A"
+    # Two bands that contrast with each other, so the ring shows on any colour beneath it
+    # (the illustrations keep a light card in the high-contrast theme).
+    focus: str = "#B00060"
+    focus_inner: str = "#FFFFFF"
     # Illustrations (kiosk/ui/illustrations): each also has its own shape and label, never colour alone.
     serotonin: str = "#0A5FA0"
     norepinephrine: str = "#B54A00"
@@ -68,6 +74,9 @@ HIGH_CONTRAST = Colors(
     disabled="#2E2E2E",
     on_disabled="#C8C8C8",
     notice="#1F1F1F",
+    reading="#4A3F00",
+    focus="#00E5FF",
+    focus_inner="#000000",
 )
 
 # DESIGN.md: 7:1 for words a patient reads (WCAG 1.4.6), 4.5:1 for everything else.
@@ -107,6 +116,10 @@ def interface_pairs(colors: Colors, *, outline: float) -> tuple[Pair, ...]:
         _words("unavailable button label", colors.on_disabled, colors.disabled),
         _words("notice text", colors.text, colors.notice),
         Pair("tile outline", colors.outline, colors.background, outline, words=False),
+        _words("paragraph read aloud", colors.text, colors.reading),
+        Pair("focus ring on the background", colors.focus, colors.background, outline, words=False),
+        Pair("focus ring on the bar", colors.focus, colors.surface, outline, words=False),
+        Pair("focus ring's two bands", colors.focus, colors.focus_inner, outline, words=False),
     )
 
 

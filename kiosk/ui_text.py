@@ -54,6 +54,18 @@ class UiText:
     on: str
     off: str
     done: str
+    # Spoken and shown for the keys and the Listen button (kiosk/ui/keyboard.py, read_aloud.py).
+    listen: str
+    pause_listening: str
+    role_button: str
+    role_toggle: str
+    role_text: str
+    role_dialog: str
+    role_alert: str
+    keys_help: str
+    text_keys_hint: str
+    volume: str  # {level} of {steps}
+    end_of_text: str
 
 
 ENGLISH = UiText(
@@ -94,6 +106,22 @@ ENGLISH = UiText(
     on="On",
     off="Off",
     done="Done",
+    listen="▶ Listen",
+    pause_listening="❚❚ Pause",
+    role_button="button",
+    role_toggle="switch",
+    role_text="text",
+    role_dialog="dialog",
+    role_alert="alert",
+    keys_help=(
+        "Keys: Tab or the right arrow moves to the next item, the left arrow to the one before."
+        " Enter chooses. Escape or Backspace goes back. On the text, the down arrow reads the"
+        " next paragraph and the up arrow the one before. Plus and minus, or the volume keys,"
+        " change the volume. F1 or Help repeats this."
+    ),
+    text_keys_hint="Press the down arrow to hear it paragraph by paragraph.",
+    volume="Volume {level} of {steps}",
+    end_of_text="End of the text.",
 )
 
 SPANISH = UiText(
@@ -134,6 +162,22 @@ SPANISH = UiText(
     on="Sí",
     off="No",
     done="Listo",
+    listen="▶ Escuchar",
+    pause_listening="❚❚ Pausa",
+    role_button="botón",
+    role_toggle="interruptor",
+    role_text="texto",
+    role_dialog="diálogo",
+    role_alert="alerta",
+    keys_help=(
+        "Teclas: Tab o la flecha derecha pasa al siguiente elemento, la flecha izquierda al"
+        " anterior. Enter elige. Escape o Retroceso vuelve atrás. En el texto, la flecha hacia"
+        " abajo lee el párrafo siguiente y la flecha hacia arriba el anterior. Más y menos, o"
+        " las teclas de volumen, cambian el volumen. F1 o Ayuda repite esto."
+    ),
+    text_keys_hint="Pulse la flecha hacia abajo para escucharlo párrafo por párrafo.",
+    volume="Volumen {level} de {steps}",
+    end_of_text="Fin del texto.",
 )
 
 CATALOG: dict[str, UiText] = {"en": ENGLISH, "es": SPANISH}

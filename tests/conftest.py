@@ -115,3 +115,23 @@ def make_window(make_kiosk):  # type: ignore[no-untyped-def]
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _silent_kiosk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test plays sound: the kiosk's narrator says its words to nobody unless a test gives it
+    an engine (the speech tests give one that writes WAV files)."""
+    from kiosk.ui import controller
+
+    monkeypatch.setattr(controller, "default_engine", lambda _settings: None)
+
+
+@pytest.fixture(autouse=True)
+def _default_locale() -> Iterator[None]:
+    """The kiosk sets Qt's default locale to the session's language (for screen readers);
+    a test that ends in Spanish must not leave it to the next."""
+    from PySide6.QtCore import QLocale
+
+    saved = QLocale()
+    yield
+    QLocale.setDefault(saved)

@@ -43,6 +43,14 @@ def test_valid_values_are_used() -> None:
             "kiosk.toml:2: error: 'display.hide_cursor' must be true or false",
         ),
         (
+            '[keypad]\nback = "Escape Retrun"\n',
+            "kiosk.toml:2: error: 'keypad.back' names keys that do not exist: Retrun",
+        ),
+        (
+            "[speech]\nvolume = 11\n",
+            "kiosk.toml:2: error: 'speech.volume' = 11 is outside 1-10; using the default 5",
+        ),
+        (
             '[logging]\nlevel = "loud"\n',
             "kiosk.toml:2: error: 'logging.level' = 'loud' is not one of debug, info",
         ),

@@ -13,10 +13,15 @@ BLOCKED = [
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
     (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
     (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
     (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Super_L, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_D, Qt.KeyboardModifier.MetaModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.ControlModifier),
 ]
+# Escape alone is the keypad's Back key now: it goes back inside the kiosk (tests/test_keys.py).
 
 
 @pytest.mark.parametrize(("key", "modifier"), BLOCKED, ids=lambda v: getattr(v, "name", str(v)))

@@ -17,6 +17,7 @@ from kiosk.config import Config
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import Metrics
+from kiosk.ui.accessibility import install_roles
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screen_fit import FollowScreen
 from kiosk.ui.style import apply_style
@@ -46,6 +47,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setStyle("Fusion")
+    install_roles()
     load_fonts(resources_dir() / "fonts")
     return app
 

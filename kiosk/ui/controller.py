@@ -22,7 +22,9 @@ from kiosk.problems import Severity
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
+from kiosk.ui.keyboard import KeyboardNavigator
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.narrator import Narrator, default_engine
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
 from kiosk.ui.usage_recorder import UsageRecorder
@@ -50,6 +52,7 @@ class KioskController(QObject):
         reload: Callable[[], Loaded],
         kiosk_mode: bool,
         log_file: Path | None = None,
+        narrator: Narrator | None = None,
     ) -> None:
         super().__init__(window)
         self.loaded = loaded
@@ -78,6 +81,20 @@ class KioskController(QObject):
         window.page_changed.connect(self._on_page_changed)
         window.session_reset.connect(self._on_session_reset)
         window.idle_warning_dismissed.connect(self.idle.arm)
+
+        # The keys come after the idle watch, so they are asked first: the keys they use are
+        # kept from the lockdown, and they tell the idle watch themselves.
+        self.narrator = narrator or Narrator(config.speech, default_engine(config.speech), self)
+        self.narrator.speaking_changed.connect(self._on_speaking_changed)
+        self.keys = KeyboardNavigator(
+            window,
+            metrics,
+            self.narrator,
+            self.idle,
+            config.keypad.bindings(),
+            touch_only=lambda: self.staff.is_open,
+        )
+        window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
             UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
@@ -139,6 +156,14 @@ class KioskController(QObject):
 
     def _on_idle(self) -> None:
         self.window.show_idle_warning(self.config.session.warning_s)
+        self.keys.announce_idle_warning()
+
+    def _on_speaking_changed(self, speaking: bool) -> None:
+        # The idle timer does not run out while the kiosk reads to someone.
+        if speaking:
+            self.idle.disarm()
+        elif self.window.page is not Page.ATTRACT:
+            self.idle.arm()
 
     def _on_activity(self) -> None:
         # Any touch answers "Still reading?"; this is the one place that counts the answer.
@@ -249,11 +274,12 @@ class KioskController(QObject):
         """Ends the unattended duties and saves the counts (on exit)."""
         for timer in (self.status_timer, self.watchdog_timer, self.idle.timer):
             timer.stop()
+        self.narrator.stop()
         self.content_watch.stop()
         self.usage.shutdown()
         app = QApplication.instance()
         if app is not None:
-            for watcher in (self.idle, self.staff.gesture, self.lockdown):
+            for watcher in (self.idle, self.staff.gesture, self.lockdown, self.keys):
                 if watcher is not None:
                     app.removeEventFilter(watcher)
 
@@ -296,6 +322,8 @@ class KioskController(QObject):
         self._prepare_soon()
         self.idle.set_timeout(config.session.idle_timeout_s)
         self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
+        self.narrator.settings = config.speech
+        self.keys.set_bindings(config.keypad.bindings())
         self.usage.retention_days = config.usage.retention_days
         self.content_watch.watch(self._watched_paths())
         log.info(

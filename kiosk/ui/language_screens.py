@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QWidget
 
 from kiosk.frame_budget import FrameBudget
+from kiosk.illustration_text import illustration_text
 from kiosk.loading import KioskContent
 from kiosk.theme import Metrics
+from kiosk.ui.accessibility import Role, set_language, set_role
+from kiosk.ui.illustrations import PICTURES
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
 from kiosk.ui.screens.home import HomeScreen
@@ -39,6 +42,28 @@ class LanguageScreens:
     on_contact_built: Callable[[ContactScreen], None] = lambda _screen: None
     built_contact: ContactScreen | None = field(default=None, init=False)
 
+    def __post_init__(self) -> None:
+        """What screen readers need beyond Qt's guesses: each text's language, the overlays'
+        roles, the attract prompt as the button it acts as, and the tiles' pictures named."""
+        for widget in (*self.pages, *self.layers):
+            set_language(widget, self.language)
+        set_role(self.display, Role.Dialog)
+        self.display.setAccessibleName(self.text.display_options)
+        for overlay in (self.idle_warning, self.cleaning):
+            set_role(overlay.layer.card, Role.AlertMessage)
+            overlay.layer.card.setAccessibleName(overlay.title_label.text())
+        set_role(self.attract.prompt_label, Role.Button)
+        self.attract.prompt_label.setAccessibleName(self.attract.prompt_label.text())
+        words = illustration_text(self.language)
+        for tile, section in zip(self.home.tiles, self.content.article.sections, strict=True):
+            if tile.picture is not None and section.illustration:
+                spec = PICTURES[section.illustration].spec
+                tile.picture.setAccessibleName(spec.words_of(words).title)
+
+    @property
+    def layers(self) -> tuple[QWidget, ...]:
+        return (self.idle_warning.layer, self.cleaning.layer, self.display_layer)
+
     @property
     def contact(self) -> ContactScreen:
         return self.prepare_contact()
@@ -48,6 +73,7 @@ class LanguageScreens:
         spent after the first paint than before it (see KioskWindow.prepare_ahead)."""
         if self.built_contact is None:
             self.built_contact = self.build_contact()
+            set_language(self.built_contact, self.language)
             self.on_contact_built(self.built_contact)
         return self.built_contact
 
@@ -59,12 +85,7 @@ class LanguageScreens:
     def dispose(self) -> None:
         self.idle_warning.stop()
         self.cleaning.stop()
-        for widget in (
-            *self.pages,
-            self.idle_warning.layer,
-            self.cleaning.layer,
-            self.display_layer,
-        ):
+        for widget in (*self.pages, *self.layers):
             widget.hide()
             widget.deleteLater()
         self.idle_warning.deleteLater()

@@ -64,11 +64,15 @@ class IdleWatch(QObject):
         kind = event.type()
         # One touch passes here once per widget it propagates through; noting it twice is harmless.
         if kind in ACTIVITY_EVENTS or (kind == QEvent.Type.MouseMove and _is_drag(event)):
-            self._since_touch.start()
-            if self._timer.isActive():
-                self._timer.start()
-            self.activity.emit()
+            self.note_activity()
         return False
+
+    def note_activity(self) -> None:
+        """A patient did something (also told by the keypad, which keeps the keys it uses)."""
+        self._since_touch.start()
+        if self._timer.isActive():
+            self._timer.start()
+        self.activity.emit()
 
 
 def _is_drag(event: QEvent) -> bool:

@@ -16,6 +16,7 @@ from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.navigation import PATIENT_PAGES, Location, Navigation, Page, Place
 from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
+from kiosk.ui.accessibility import set_language, set_session_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
@@ -54,6 +55,8 @@ class KioskWindow(QWidget):
     idle_warning_dismissed = Signal()
     idle_warning_expired = Signal()
     illustration_used = Signal(str)
+    # A reader's Listen button was pressed (the controller's speech reads it aloud).
+    listen_requested = Signal(object)
 
     def __init__(
         self,
@@ -197,6 +200,10 @@ class KioskWindow(QWidget):
         offered = self._language_after(language)
         self.nav.set_text(bundle.text)
         self.nav.offer_language(ui_text(offered).language if offered else None)
+        # The bar speaks the session's language; its language button the one it offers.
+        set_session_language(language)
+        set_language(self.nav, language)
+        set_language(self.nav.language_button, offered or language)
         self._apply_choices_to(bundle)
 
     def _connect(self, bundle: LanguageScreens) -> None:
@@ -205,6 +212,8 @@ class KioskWindow(QWidget):
         bundle.reader.next_requested.connect(self.show_next)
         bundle.reader.previous_requested.connect(self.show_previous)
         bundle.reader.illustration_used.connect(self.illustration_used)
+        reader = bundle.reader
+        reader.listen_clicked.connect(lambda: self.listen_requested.emit(reader))
         bundle.on_contact_built = self._add_contact
         bundle.idle_warning.finished.connect(self.idle_warning_expired)
         bundle.idle_warning.finished.connect(self.reset_session)
@@ -228,7 +237,9 @@ class KioskWindow(QWidget):
             bundle.built_contact.set_text_step(step)
         bundle.reader.set_reduced_motion(self.choices.reduced_motion)
         bundle.attract.set_reduced_motion(self.choices.reduced_motion)
-        bundle.attract.halo.set_colors(HIGH_CONTRAST if self.choices.high_contrast else COLORS)
+        colors = HIGH_CONTRAST if self.choices.high_contrast else COLORS
+        bundle.attract.halo.set_colors(colors)
+        bundle.reader.set_colors(colors)
         self.nav.show_text_step(step)
 
     def next_language(self) -> None:

@@ -32,7 +32,7 @@ class SectionTile(QPushButton):
     def __init__(self, number: int, section: Section, metrics: Metrics, *, language: str) -> None:
         super().__init__()
         self.setObjectName("SectionTile")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(section.title)

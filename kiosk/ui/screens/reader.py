@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QResizeEvent,
+    QShowEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -19,11 +28,12 @@ from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
-from kiosk.theme import Metrics
+from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.swipe_area import SwipeArea
+from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
 # About 70 characters a line at the normal size: long lines are hard to track for tired eyes.
@@ -39,7 +49,8 @@ class ArticleText(QTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by the keys (its paragraphs are read one by one), never by a touch.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -49,6 +60,54 @@ class ArticleText(QTextEdit):
         self._metrics = metrics
         self._styled_px = 0  # the body size the document's font and style sheet are set for
         self._body_font: QFont | None = None
+        self._reading_color = QColor(COLORS.reading)
+
+    def paragraphs(self) -> list[str]:
+        """The text's paragraphs, headings and list items as shown, in order (read aloud one by one)."""
+        return [block.text() for block in self._blocks()]
+
+    def _blocks(self) -> list[QTextBlock]:
+        blocks = []
+        block = self.document().begin()
+        while block.isValid():
+            if block.text().strip():
+                blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def set_reading_color(self, color: str) -> None:
+        self._reading_color = QColor(color)
+
+    def mark_paragraph(self, index: int | None) -> None:
+        """Highlights paragraph `index` (None: none) and scrolls it into view."""
+        blocks = self._blocks()
+        if index is None or not 0 <= index < len(blocks):
+            self.setExtraSelections([])
+            return
+        block = blocks[index]
+        selection = QTextEdit.ExtraSelection()
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(self._reading_color)
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        self.setExtraSelections([selection])
+        self._scroll_into_view(block)
+
+    def _scroll_into_view(self, block: QTextBlock) -> None:
+        layout = self.document().documentLayout()
+        top = round(layout.blockBoundingRect(block).top())
+        bottom = round(layout.blockBoundingRect(block).bottom())
+        scrollbar = self.verticalScrollBar()
+        view = self.viewport().height()
+        if top < scrollbar.value() or bottom > scrollbar.value() + view:
+            # The paragraph's top a little below the view's top: the one before stays in sight.
+            scrollbar.setValue(max(0, top - view // 8))
+
+    def scroll_pages(self, pages: int) -> None:
+        scrollbar = self.verticalScrollBar()
+        scrollbar.setValue(scrollbar.value() + pages * scrollbar.pageStep())
 
     def showEvent(self, event: QShowEvent) -> None:
         # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
@@ -160,6 +219,7 @@ class ReaderScreen(QWidget):
     previous_requested = Signal()
     # An illustration's key, when a patient taps one of its controls.
     illustration_used = Signal(str)
+    listen_clicked = Signal()
 
     def __init__(
         self,
@@ -184,6 +244,10 @@ class ReaderScreen(QWidget):
         self.title_label = text_label("", "SectionTitle")
         self.progress_label = text_label("", "Progress", wrap=False)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # For patients who read poorly: reads the section aloud, paragraph by paragraph.
+        self.listen_button = TouchButton(text.listen)
+        self.listen_button.setObjectName("ListenButton")
+        self.listen_button.clicked.connect(self.listen_clicked)
         self.article = ArticleText(metrics)
         self.kinetic = KineticScroll(self.article, min_swipe_px=metrics.px(140))
         self.kinetic.swiped.connect(self._on_swipe)
@@ -199,6 +263,7 @@ class ReaderScreen(QWidget):
         header = QHBoxLayout()
         header.setSpacing(metrics.spacing)
         header.addWidget(self.title_label, 1)
+        header.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.progress_label, 0)
         self.picture_panel = PicturePanel(metrics)
         self.picture_panel.hide()
@@ -232,6 +297,17 @@ class ReaderScreen(QWidget):
     @property
     def section(self) -> Section | None:
         return self._section
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def show_listening(self, listening: bool) -> None:
+        """The Listen button says what a press will do: listen, or pause the reading."""
+        self.listen_button.set_label(self._text.pause_listening if listening else self._text.listen)
+
+    def set_colors(self, colors: Colors) -> None:
+        self.article.set_reading_color(colors.reading)
 
     def show_section(self, section: Section, number: int, total: int) -> None:
         self.kinetic.stop()

@@ -138,6 +138,9 @@ class NavBar(QWidget):
         per_row = -(-len(shown) // rows)
         for index, button in enumerate(shown):
             self._grid.addWidget(button, index // per_row, index % per_row)
+            # Screen readers take children in creation order; raising puts each at the end, so
+            # they read the bar as it is shown (the language button, made first, comes last).
+            button.raise_()
 
     def _fit(self) -> None:
         """One row where every label fits at its natural width, two on narrow (portrait) screens;

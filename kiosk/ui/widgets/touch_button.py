@@ -1,4 +1,5 @@
-"""A large push button for fingers: no keyboard focus ring, no context menu, an accessible name."""
+"""A large push button for fingers and keypads: reached by the keys (never focused by a touch),
+no context menu, an accessible name."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 class TouchButton(QPushButton):
     def __init__(self, text: str, parent: QWidget | None = None, *, description: str = "") -> None:
         super().__init__(text, parent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAutoDefault(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAccessibleName(text)
