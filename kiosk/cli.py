@@ -28,7 +28,7 @@ from kiosk.failures import (
 )
 from kiosk.loading import Loaded, bundled_defaults, load_everything
 from kiosk.logs import setup_logging
-from kiosk.pin import PinFormatError, check_pin_form
+from kiosk.pin import NEW_PIN_DIGITS, PinFormatError, check_new_pin
 from kiosk.problems import Problem, Severity, has_errors
 from kiosk.stats_cli import add_stats_parser, stats_command
 from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report
@@ -102,8 +102,16 @@ def _parser() -> argparse.ArgumentParser:
         "--size", type=_size, default=(1920, 1080), help="screen size (default 1920x1080)"
     )
 
-    commands.add_parser(
+    hash_pin_command = commands.add_parser(
         "hash-pin", help="read a staff PIN (twice, not echoed) and print the config line"
+    )
+    hash_pin_command.add_argument(
+        "--digits",
+        type=int,
+        choices=range(4, 9),
+        default=NEW_PIN_DIGITS,
+        metavar="4-8",
+        help=f"how many digits the PIN has (default {NEW_PIN_DIGITS})",
     )
     commands.add_parser(
         "example-config", help="print a config file documenting every key and its default"
@@ -275,10 +283,10 @@ def print_example_config(_arguments: argparse.Namespace) -> int:
     return 0
 
 
-def hash_pin(_arguments: argparse.Namespace) -> int:
+def hash_pin(arguments: argparse.Namespace) -> int:
     try:
-        first = getpass.getpass("New staff PIN (4-8 digits): ")
-        check_pin_form(first)
+        first = getpass.getpass(f"New staff PIN ({arguments.digits} digits): ")
+        check_new_pin(first, arguments.digits)
         if getpass.getpass("Same PIN again: ") != first:
             print("The two PINs differ; nothing was changed.", file=sys.stderr)
             return 1

@@ -117,6 +117,23 @@ def make_window(make_kiosk):  # type: ignore[no-untyped-def]
     return make
 
 
+@pytest.fixture
+def kiosk_process(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Starts real kiosk processes (tests/helpers/kiosk_process.py); none outlives its test."""
+    from tests.helpers.kiosk_process import start_kiosk
+
+    started = []
+
+    def start(*arguments, **options):  # type: ignore[no-untyped-def]
+        process = start_kiosk(tmp_path, *arguments, **options)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.kill()
+
+
 @pytest.fixture(autouse=True)
 def _silent_kiosk(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test plays sound: the kiosk's narrator says its words to nobody unless a test gives it

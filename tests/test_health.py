@@ -68,8 +68,8 @@ def test_watchdog_pings_come_from_the_event_loop(
         config.write_text(f'[state]\nfolder = "{tmp_path}"\n', encoding="utf-8")
         controller = make_kiosk(config=config)
         controller.start()
-        assert controller.watchdog_timer.interval() == 20
-        with qtbot.waitSignal(controller.watchdog_timer.timeout, timeout=2000):
+        assert controller.watchdog.timer.interval() == 20
+        with qtbot.waitSignal(controller.watchdog.timer.timeout, timeout=2000):
             pass
         assert server.recv(64) == b"WATCHDOG=1"
 

@@ -77,21 +77,16 @@ def target_screen(index: int) -> QScreen:
     return screens[0]
 
 
-def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[KioskWindow, Metrics]:
-    """The window and its stylesheet, laid out for a screen of `size`."""
+def build_window(content: KioskContent, size: QSize) -> tuple[KioskWindow, Metrics]:
+    """The window and its stylesheet, laid out for a screen of `size` (the controller gives it
+    the config)."""
     metrics = Metrics.for_screen(size.width(), size.height())
     app = application()
     apply_style(metrics)
     font = QFont(FONT_FAMILY)
     font.setPixelSize(metrics.label_px)
     app.setFont(font)
-    window = KioskWindow(
-        content,
-        metrics,
-        default_text_step=config.display.text_size - 1,
-        reduced_motion=config.accessibility.reduced_motion,
-        high_contrast=config.display.high_contrast,
-    )
+    window = KioskWindow(content, metrics)
     window.resize(size)
     return window, metrics
 
@@ -104,7 +99,7 @@ def build_kiosk(
     reload: Callable[[], Loaded],
     log_file: Path | None = None,
 ) -> KioskController:
-    window, metrics = build_window(loaded.content, loaded.config, size)
+    window, metrics = build_window(loaded.content, size)
     return KioskController(
         loaded, window, metrics, reload=reload, kiosk_mode=kiosk_mode, log_file=log_file
     )

@@ -18,8 +18,9 @@ from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
 from kiosk.navigation import Location, Page
+from kiosk.pin_attempts_file import PinAttemptsFile
 from kiosk.problems import Severity
-from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report, write_atomically
+from kiosk.status import Status, human_report
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
 from kiosk.ui.keyboard import KeyboardNavigator
@@ -27,7 +28,9 @@ from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.narrator import Narrator, default_engine
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.staff_access import NOT_SET_UP, StaffAccess
+from kiosk.ui.status_writer import StatusWriter
 from kiosk.ui.usage_recorder import UsageRecorder
+from kiosk.ui.watchdog import Watchdog
 from kiosk.ui.window import KioskWindow
 from kiosk.usage import UsageStore
 
@@ -73,9 +76,11 @@ class KioskController(QObject):
         # Lockdown first: Qt asks the newest application filter first, and the idle watch must
         # still see the keys that the lockdown swallows.
         self.lockdown = Lockdown() if kiosk_mode else None
-        if kiosk_mode:
+        if self.lockdown is not None:
+            self.lockdown.start()
             window.lock_close()
         self.idle = IdleWatch(config.session.idle_timeout_s)
+        self.idle.start()
         self.idle.idle.connect(self._on_idle)
         self.idle.activity.connect(self._on_activity)
         window.page_changed.connect(self._on_page_changed)
@@ -94,6 +99,7 @@ class KioskController(QObject):
             config.keypad.bindings(),
             touch_only=lambda: self.staff.is_open,
         )
+        self.keys.start()
         window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
@@ -106,42 +112,47 @@ class KioskController(QObject):
         window.illustration_used.connect(self.usage.on_illustration_used)
 
         self.staff = StaffAccess(
-            window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s
+            window,
+            metrics,
+            pin_hash=config.staff.pin_hash,
+            hold_s=config.staff.hold_s,
+            attempts_file=PinAttemptsFile(config.state_folder()),
         )
+        self.staff.start()
         self.staff.granted.connect(self.open_staff_menu)
-        menu = window.staff
-        menu.reset_requested.connect(window.reset_session)
-        menu.reload_requested.connect(self.reload_content)
-        menu.status_requested.connect(self.show_status)
-        menu.usage_requested.connect(self.show_usage)
-        menu.cleaning_requested.connect(window.start_cleaning)
-        menu.exit_requested.connect(self.exit_kiosk)
-        menu.close_requested.connect(window.reset_session)
+        window.reload_requested.connect(self.reload_content)
+        window.status_requested.connect(self.show_status)
+        window.usage_requested.connect(self.show_usage)
+        window.exit_requested.connect(self.exit_kiosk)
 
-        self.status_timer = QTimer(self)
-        self.status_timer.setInterval(STATUS_INTERVAL_S * 1000)
-        self.status_timer.timeout.connect(self.write_status)
+        self.status_writer = StatusWriter(self.status, config, self)
         # Watching starts with the other duties (start()): setting up inotify costs ~20 ms.
         self.content_watch = ContentWatch((), self)
         self.content_watch.changed.connect(self.check_for_update)
-        self.watchdog_timer = QTimer(self)
-        self.watchdog_timer.timeout.connect(lambda: systemd.notify("WATCHDOG=1"))
+        self.watchdog = Watchdog(self)
+        self.configure(config)
 
     @property
     def config(self) -> Config:
         return self.loaded.config
 
+    def configure(self, config: Config) -> None:
+        """Gives every part its settings from `config`: at start-up and after each update."""
+        self.window.configure(config)
+        self.narrator.settings = config.speech
+        self.keys.set_bindings(config.keypad.bindings())
+        self.idle.configure(config)
+        self.staff.configure(config)
+        self.usage.configure(config)
+        self.status_writer.configure(config)
+
     def start(self) -> None:
         """Begins the unattended duties; call once the window is shown."""
         self.usage.start()
-        self.write_status()
-        self.status_timer.start()
+        self.status_writer.start()
         self.content_watch.watch(self._watched_paths())
         self._prepare_soon()
-        interval = systemd.watchdog_interval_ms()
-        if interval is not None:
-            self.watchdog_timer.start(interval)
-            log.info("systemd watchdog ping every %d ms", interval)
+        self.watchdog.start()
 
     def _prepare_soon(self) -> None:
         """Once the event loop is free, builds what a first tap would otherwise wait for."""
@@ -167,8 +178,7 @@ class KioskController(QObject):
 
     def _on_activity(self) -> None:
         # Any touch answers "Still reading?"; this is the one place that counts the answer.
-        if self.window.idle_warning.is_counting:
-            self.window.idle_warning.stop()
+        if self.window.answer_idle_warning():
             self.idle.arm()
             self.usage.on_warning_answered()
 
@@ -267,24 +277,23 @@ class KioskController(QObject):
 
     def show_usage(self) -> None:
         self.usage.flush()  # so the charts include the counts still in memory
-        self.window.show_usage_screen()
-        self.window.usage_screen.show_usage(self.usage.store, 7)
+        self.window.show_usage(self.usage.store, 7)
 
     def stop(self) -> None:
         """Ends the unattended duties and saves the counts (on exit)."""
-        for timer in (self.status_timer, self.watchdog_timer, self.idle.timer):
-            timer.stop()
+        self.status_writer.stop()
+        self.watchdog.stop()
         self.narrator.stop()
+        self.keys.stop()
+        self.idle.stop()
+        self.staff.stop()
+        if self.lockdown is not None:
+            self.lockdown.stop()
         self.content_watch.stop()
-        self.usage.shutdown()
-        app = QApplication.instance()
-        if app is not None:
-            for watcher in (self.idle, self.staff.gesture, self.lockdown, self.keys):
-                if watcher is not None:
-                    app.removeEventFilter(watcher)
+        self.usage.stop()
 
     def show_status(self) -> None:
-        self.window.staff.show_report(human_report(self.status()))
+        self.window.show_staff_report(human_report(self.status()))
 
     def reload_content(self) -> None:
         """Re-reads config and content; broken content never replaces the last good one."""
@@ -306,25 +315,15 @@ class KioskController(QObject):
         if fresh.config_rejection is not None:
             report += "Kept the last good config: the config file cannot be used.\n\n"
         report += "\n".join(problems) if problems else "kiosk check: no problems."
-        self.window.show_staff()
-        self.window.staff.show_report(report)
+        self.window.show_staff_report(report)
 
     def apply(self, fresh: Loaded, changes: list[str] | None = None) -> None:
         config = fresh.config
         self.loaded = fresh
         self.pending = None
-        self.window.set_session_defaults(
-            text_step=config.display.text_size - 1,
-            reduced_motion=config.accessibility.reduced_motion,
-            high_contrast=config.display.high_contrast,
-        )
+        self.configure(config)
         self.window.set_content(fresh.content)
         self._prepare_soon()
-        self.idle.set_timeout(config.session.idle_timeout_s)
-        self.staff.configure(pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s)
-        self.narrator.settings = config.speech
-        self.keys.set_bindings(config.keypad.bindings())
-        self.usage.retention_days = config.usage.retention_days
         self.content_watch.watch(self._watched_paths())
         log.info(
             "update %s applied (%d sections); changed: %s",
@@ -341,7 +340,7 @@ class KioskController(QObject):
         """Saves the session's counts (the section on screen included) and a last status that
         says the kiosk stopped and why, then ends the event loop."""
         self.stop()
-        self._write_status(replace(self.status(), screen=f"stopped ({reason})"))
+        self.status_writer.write(replace(self.status(), screen=f"stopped ({reason})"))
         self.window.allow_close()
         self.window.close()
         QApplication.quit()
@@ -383,11 +382,4 @@ class KioskController(QObject):
         )
 
     def write_status(self) -> None:
-        self._write_status(self.status())
-
-    def _write_status(self, status: Status) -> None:
-        path = self.config.state_folder() / STATUS_FILE
-        try:
-            write_atomically(path, status.to_json())
-        except OSError as error:
-            log.warning("cannot write %s: %s", path, error)
+        self.status_writer.write()

@@ -15,12 +15,13 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 
 from kiosk.keypad import Action, keymap
 from kiosk.navigation import Location, Page
 from kiosk.speech import VOLUME_STEPS
 from kiosk.theme import COLORS, HIGH_CONTRAST, Metrics
+from kiosk.ui.app_filter import ApplicationFilter
 from kiosk.ui.illustrations import Illustration
 from kiosk.ui.narrator import Narrator
 from kiosk.ui.read_aloud import ReadAloud
@@ -51,7 +52,9 @@ def visual_order(widget: QWidget, window: QWidget) -> tuple[int, int]:
     return (top_left.y(), top_left.x())
 
 
-class KeyboardNavigator(QObject):
+class KeyboardNavigator(ApplicationFilter):
+    """Takes the patient's keys from `start()` to `stop()`."""
+
     def __init__(
         self,
         window: KioskWindow,
@@ -75,9 +78,6 @@ class KeyboardNavigator(QObject):
         self.using_keys = False
         window.session_reset.connect(self.forget)
         window.page_changed.connect(self._on_page_changed)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
 
     # What the kiosk knows about the patient's keys --------------------------------------------
 

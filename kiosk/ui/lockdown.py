@@ -10,7 +10,8 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDropEvent, QHelpEvent, QInputEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.app_filter import ApplicationFilter
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,8 @@ BLOCKED_CLASSES = (QInputEvent, QDropEvent, QHelpEvent)
 RELEVANT_MODIFIERS = Modifier.AltModifier | Modifier.ControlModifier | Modifier.ShiftModifier
 
 
-class Lockdown(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+class Lockdown(ApplicationFilter):
+    """Swallows escape keys and gestures from `start()` to `stop()`."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the application passes here: the cheap class test comes first.

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.ui.app_filter import ApplicationFilter
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -24,7 +26,9 @@ ACTIVITY_EVENTS = frozenset(
 )
 
 
-class IdleWatch(QObject):
+class IdleWatch(ApplicationFilter):
+    """Watches from `start()` (the application filter) to `stop()`; `arm()` starts the wait."""
+
     activity = Signal()
     idle = Signal()
 
@@ -36,9 +40,6 @@ class IdleWatch(QObject):
         self._since_touch = QElapsedTimer()
         self._since_touch.start()
         self.set_timeout(idle_timeout_s)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
 
     @property
     def timer(self) -> QTimer:
@@ -46,6 +47,13 @@ class IdleWatch(QObject):
 
     def set_timeout(self, idle_timeout_s: int) -> None:
         self._timer.setInterval(idle_timeout_s * 1000)
+
+    def configure(self, config: Config) -> None:
+        self.set_timeout(config.session.idle_timeout_s)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        super().stop()
 
     def seconds_since_touch(self) -> int:
         return self._since_touch.elapsed() // 1000

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.app_filter import ApplicationFilter
 
 
-class CornerHold(QObject):
+class CornerHold(ApplicationFilter):
+    """Watches from `start()` to `stop()`."""
+
     held = Signal()
 
     def __init__(self, window: QWidget, corner_px: int, hold_s: int) -> None:
@@ -21,9 +25,6 @@ class CornerHold(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.held)
         self.set_hold_seconds(hold_s)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
 
     @property
     def timer(self) -> QTimer:

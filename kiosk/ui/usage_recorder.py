@@ -12,6 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.config import Config
 from kiosk.navigation import Location, Page
 from kiosk.usage import UsageCounts, UsageStore
 
@@ -60,7 +61,10 @@ class UsageRecorder(QObject):
             self._arm()
         return saved
 
-    def shutdown(self) -> None:
+    def configure(self, config: Config) -> None:
+        self.retention_days = config.usage.retention_days
+
+    def stop(self) -> None:
         """Ends the view on screen and saves everything; call when the kiosk exits."""
         self._end_section_view()
         self.flush()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
+from kiosk.config import Config
 from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
@@ -30,6 +31,7 @@ from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui_text import ui_text
+from kiosk.usage import UsageSource
 
 log = logging.getLogger(__name__)
 
@@ -55,25 +57,21 @@ class KioskWindow(QWidget):
     idle_warning_dismissed = Signal()
     idle_warning_expired = Signal()
     illustration_used = Signal(str)
+    # What staff asked for on the staff menu that is not the window's to do.
+    reload_requested = Signal()
+    status_requested = Signal()
+    usage_requested = Signal()
+    exit_requested = Signal()
     # A reader's Listen button was pressed (the controller's speech reads it aloud).
     listen_requested = Signal(object)
 
-    def __init__(
-        self,
-        content: KioskContent,
-        metrics: Metrics,
-        *,
-        default_text_step: int = 0,
-        reduced_motion: bool = False,
-        high_contrast: bool = False,
-    ) -> None:
+    def __init__(self, content: KioskContent, metrics: Metrics) -> None:
+        """A window with the plain defaults; `configure()` gives it the clinic's."""
         super().__init__()
         self.setObjectName("KioskWindow")
         self._metrics = metrics
         self._close_allowed = True
-        self.defaults = SessionChoices(
-            content.language, default_text_step, high_contrast, reduced_motion
-        )
+        self.defaults = SessionChoices(content.language)
         self.choices = self.defaults
         self.navigation = Navigation(0)
         self._bundles: dict[str, LanguageScreens] = {}
@@ -100,11 +98,28 @@ class KioskWindow(QWidget):
         self.staff = StaffScreen(metrics)
         self.usage_screen = UsageScreen(metrics, {})
         self.usage_screen.back_requested.connect(self.show_staff)
+        self.staff.reset_requested.connect(self.reset_session)
+        self.staff.close_requested.connect(self.reset_session)
+        self.staff.cleaning_requested.connect(self.start_cleaning)
+        self.staff.reload_requested.connect(self.reload_requested)
+        self.staff.status_requested.connect(self.status_requested)
+        self.staff.usage_requested.connect(self.usage_requested)
+        self.staff.exit_requested.connect(self.exit_requested)
         self.stack.addWidget(self.staff)
         self.stack.addWidget(self.usage_screen)
         self.set_content(content)
-        if high_contrast:
-            apply_style(metrics, HIGH_CONTRAST)
+
+    def configure(self, config: Config) -> None:
+        """The clinic's defaults (text size, contrast, motion): at once on the attract screen,
+        where no patient is, else from the next reset on."""
+        self.defaults = replace(
+            self.defaults,
+            text_step=config.display.text_size - 1,
+            reduced_motion=config.accessibility.reduced_motion,
+            high_contrast=config.display.high_contrast,
+        )
+        if self.page is Page.ATTRACT:
+            self._restore_defaults()
 
     # Content and language ------------------------------------------------------------------------
 
@@ -387,24 +402,33 @@ class KioskWindow(QWidget):
             bundle.cleaning.stop()
             bundle.display_layer.hide()
             bundle.reader.reset()
-        self.set_high_contrast(self.defaults.high_contrast)
-        self.choices = replace(self.defaults)
-        self._use_language(self.defaults.language)
+        self._restore_defaults()
         self.navigation.restart(len(self.sections))
         self._go(Place(Page.ATTRACT))
         log.info("session reset")
         self.session_reset.emit()
 
-    def set_session_defaults(
-        self, *, text_step: int, reduced_motion: bool, high_contrast: bool = False
-    ) -> None:
-        """The clinic's defaults, applied from the next reset on."""
-        self.defaults = replace(
-            self.defaults,
-            text_step=text_step,
-            reduced_motion=reduced_motion,
-            high_contrast=high_contrast,
-        )
+    def _restore_defaults(self) -> None:
+        self.set_high_contrast(self.defaults.high_contrast)
+        self.choices = replace(self.defaults)
+        self._use_language(self.defaults.language)
+
+    def answer_idle_warning(self) -> bool:
+        """A touch answers "Still reading?": the countdown stops; False if none was running."""
+        if not self.idle_warning.is_counting:
+            return False
+        self.idle_warning.stop()
+        return True
+
+    # Staff -----------------------------------------------------------------------------------
+
+    def show_staff_report(self, text: str) -> None:
+        self.show_staff()
+        self.staff.show_report(text)
+
+    def show_usage(self, source: UsageSource, days: int) -> None:
+        self.show_usage_screen()
+        self.usage_screen.show_usage(source, days)
 
     # Closing ---------------------------------------------------------------------------------
 
