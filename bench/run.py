@@ -209,7 +209,7 @@ def attract_rows(kiosk: list[dict[str, Any]], floor: list[dict[str, Any]]) -> li
     stillness, beside the floor at rest; then its frames while it breathes."""
     return [
         make_row(
-            "CPU resting on the attract screen (a whole 12 s breath and stillness)",
+            "CPU resting on the attract screen (a whole 16 s breath and stillness)",
             "%",
             [run["attract_resting"]["cpu_percent"] for run in kiosk],
             budget="≤ 0.5 % of one core",

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.kiosk_process import start_kiosk
 
 from kiosk.config import load_config, parse_config, read_config
 from kiosk.loading import load_everything, load_kiosk_content
 from kiosk.textfile import MAX_MARKDOWN_CHARS
-from tests.helpers.kiosk_process import start_kiosk
 
 CHECK_TIMEOUT_S = 60
 

@@ -55,7 +55,9 @@ class KioskController(QObject):
         kiosk_mode: bool,
         log_file: Path | None = None,
         narrator: Narrator | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`clock` (monotonic seconds) times the PIN lockouts and the section views."""
         super().__init__(window)
         self.loaded = loaded
         self.window = window
@@ -102,7 +104,10 @@ class KioskController(QObject):
         window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
-            UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
+            UsageStore.in_folder(config.state_folder()),
+            config.usage.retention_days,
+            self,
+            clock=clock,
         )
         window.woken.connect(self.usage.on_woken)
         window.page_changed.connect(self.usage.on_page_changed)
@@ -111,7 +116,7 @@ class KioskController(QObject):
         window.illustration_used.connect(self.usage.on_illustration_used)
 
         self.staff = StaffAccess(
-            window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s
+            window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s, clock=clock
         )
         self.staff.start()
         self.staff.granted.connect(self.open_staff_menu)

@@ -21,15 +21,16 @@ from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
 
-# One slow breath of six seconds, then as long again of stillness, as someone resting breathes.
-# The attract screen is where the kiosk spends most of its life, so it must rest too (DESIGN.md:
-# <= 0.5 % of one core). It was 2.6 % painting 20 frames a second all the time (bench, 2026-12).
-# Now it repaints only when the breath has moved the largest ring by a whole pixel (as smooth as
+# One slow breath of six seconds, then ten of stillness, as someone at rest breathes. The attract
+# screen is where the kiosk spends most of its life, so it must rest too (DESIGN.md: <= 0.5 % of
+# one core); painting 20 frames a second all the time it took 2.6 % (bench, December 2026). Now
+# it repaints only when the breath has moved the largest ring by a whole pixel (as smooth as
 # before: the rings grew by under a pixel a frame), and its timer sleeps until that moment or
-# through the stillness: 42 paints of ~0.5 ms in 12 s. Caching the 22 looks as pixmaps would
-# save most of that 0.5 ms but hold 8 MB for as long as the kiosk rests.
+# through the stillness: 42 paints of ~1.7 ms (0.5 ms of drawing, the rest Qt's flush) in 16 s.
+# With six seconds of stillness it was 0.57 %; caching the 22 looks as pixmaps would save the
+# drawing but hold 8 MB for as long as the kiosk rests.
 BREATH_MS = 6000
-REST_MS = 6000
+REST_MS = 10000
 CYCLE_MS = BREATH_MS + REST_MS
 SWELL = 0.14  # how much the rings grow with the breath, as a share of their size
 # The three rings: their size (share of the halo) and how strongly each tints what is beneath it.
@@ -88,7 +89,7 @@ class BreathingHalo(QWidget):
         # It paints its own background, so Qt need not repaint the screen behind it every frame.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         # Looks of the breath, each a pixel of growth of the largest ring apart.
-        self.steps = max(1, math.ceil(side / 2 * SWELL))
+        self.steps = max(1, round(side / 2 * SWELL))
         self._schedule = breath_schedule(self.steps)
         self._look = 0
         self._clock = QElapsedTimer()
