@@ -31,6 +31,7 @@ venv: $(STAMP)
 
 run: $(RUN_STAMP)
 	@$(BIN)/python scripts/check_qt_libs.py xcb
+	@command -v espeak-ng >/dev/null || echo "No espeak-ng: the kiosk will be silent (its keys still work). For speech: sudo apt-get install -y espeak-ng"
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		echo "No display found (DISPLAY is not set). Run this on the kiosk's desktop, or try 'make screenshots' for PNG pictures of every screen."; \
 		exit 1; fi

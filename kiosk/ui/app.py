@@ -97,7 +97,7 @@ def build_kiosk(
     kiosk_mode: bool,
     reload: Callable[[], Loaded],
     log_file: Path | None = None,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] | None = None,
 ) -> KioskController:
     window, metrics = build_window(loaded.content, size)
     return KioskController(

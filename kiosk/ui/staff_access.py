@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.config import Config
 from kiosk.pin import verify_pin
 from kiosk.pin_attempts import FAILURES_PER_LOCKOUT, PinAttempts
+from kiosk.pin_attempts_file import PinAttemptsFile
 from kiosk.theme import Metrics
 from kiosk.ui.staff_gesture import CornerHold
 from kiosk.ui.widgets.modal_layer import ModalLayer
@@ -35,12 +36,15 @@ class StaffAccess(QObject):
         *,
         pin_hash: str,
         hold_s: int,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
+        attempts_file: PinAttemptsFile | None = None,
     ) -> None:
         super().__init__(window)
         self._pin_hash = pin_hash
+        # Wall-clock time: a lockout kept in `attempts_file` must mean the same after a restart.
         self._clock = clock
-        self.attempts = PinAttempts()
+        self._attempts_file = attempts_file
+        self.attempts = attempts_file.load(clock()) if attempts_file else PinAttempts()
         self.gesture = CornerHold(window, round(metrics.touch_target * CORNER_TARGETS), hold_s)
         self.gesture.held.connect(self.open)
 
@@ -95,10 +99,12 @@ class StaffAccess(QObject):
         if verify_pin(pin, self._pin_hash):
             log.info("staff PIN accepted")
             self.attempts.record_success()
+            self._keep_attempts()
             self.close()
             self.granted.emit()
             return
         lockout = self.attempts.record_failure(now)
+        self._keep_attempts()
         # The digits are never logged: only that a try failed.
         log.warning(
             "wrong staff PIN (%d of %d before a lockout)",
@@ -109,6 +115,10 @@ class StaffAccess(QObject):
             log.warning("staff PIN pad locked for %d s after repeated wrong PINs", lockout)
         self.pad.show_message("Wrong PIN")
         self._refresh_lock()
+
+    def _keep_attempts(self) -> None:
+        if self._attempts_file is not None:
+            self._attempts_file.save(self.attempts)
 
     def _refresh_lock(self) -> None:
         now = self._clock()

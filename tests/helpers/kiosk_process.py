@@ -59,14 +59,18 @@ class KioskProcess:
         self.wait_until(lambda: (self.state / "status.json").exists())
 
     def stop(self, timeout: float = 30) -> int:
+        """Waits for the process to end by itself; its exit status."""
         try:
             return self.process.wait(timeout)
         finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            if self.process.stdout is not None:
-                self.process.stdout.close()
+            self.kill()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def kiosk_environment(**extra: str) -> dict[str, str]:
