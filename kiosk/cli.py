@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import os
 import shutil
@@ -19,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk import __version__, pin
-from kiosk.config import example_config, find_config_file, load_config
+from kiosk.config import example_config
 from kiosk.failures import (
     EXIT_UNRECOVERABLE,
     FailureMemory,
@@ -28,10 +27,10 @@ from kiosk.failures import (
 )
 from kiosk.loading import Loaded, bundled_defaults, load_everything
 from kiosk.logs import setup_logging
-from kiosk.pin import PinFormatError, check_pin_form
+from kiosk.pin import NEW_PIN_DIGITS, PinFormatError, check_new_pin
 from kiosk.problems import Problem, Severity, has_errors
 from kiosk.stats_cli import add_stats_parser, stats_command
-from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report
+from kiosk.status_cli import add_status_parser, status_command
 
 
 def _process_start() -> float:
@@ -102,16 +101,21 @@ def _parser() -> argparse.ArgumentParser:
         "--size", type=_size, default=(1920, 1080), help="screen size (default 1920x1080)"
     )
 
-    commands.add_parser(
+    hash_pin_command = commands.add_parser(
         "hash-pin", help="read a staff PIN (twice, not echoed) and print the config line"
+    )
+    hash_pin_command.add_argument(
+        "--digits",
+        type=int,
+        choices=range(4, 9),
+        default=NEW_PIN_DIGITS,
+        metavar="4-8",
+        help=f"how many digits the PIN has (default {NEW_PIN_DIGITS})",
     )
     commands.add_parser(
         "example-config", help="print a config file documenting every key and its default"
     )
-    status_command = commands.add_parser("status", help="print the running kiosk's status file")
-    status_command.add_argument(
-        "--config", type=Path, help="config file (to find the state folder)"
-    )
+    add_status_parser(commands)
     add_stats_parser(commands)
     return parser
 
@@ -216,6 +220,7 @@ def _run_kiosk(
     from kiosk.ui import app as ui
     from kiosk.ui.error_recovery import ErrorRecovery, forget_failures_once_healthy
     from kiosk.ui.stop_signals import StopSignals
+    from kiosk.ui.window_guard import WindowGuard
 
     qt_app = ui.application()
     config = loaded.config
@@ -238,6 +243,9 @@ def _run_kiosk(
     controller.window.installEventFilter(first_paint)
     # The status file, usage pruning and the watchdog start after the first paint (on_first_paint).
     ui.show(controller.window, config, fullscreen=kiosk_mode)
+    if kiosk_mode:
+        window = controller.window
+        WindowGuard(window, lambda: window.screen().geometry())
     return qt_app.exec()
 
 
@@ -275,10 +283,10 @@ def print_example_config(_arguments: argparse.Namespace) -> int:
     return 0
 
 
-def hash_pin(_arguments: argparse.Namespace) -> int:
+def hash_pin(arguments: argparse.Namespace) -> int:
     try:
-        first = getpass.getpass("New staff PIN (4-8 digits): ")
-        check_pin_form(first)
+        first = getpass.getpass(f"New staff PIN ({arguments.digits} digits): ")
+        check_new_pin(first, arguments.digits)
         if getpass.getpass("Same PIN again: ") != first:
             print("The two PINs differ; nothing was changed.", file=sys.stderr)
             return 1
@@ -295,23 +303,6 @@ def hash_pin(_arguments: argparse.Namespace) -> int:
     return 0
 
 
-def status(arguments: argparse.Namespace) -> int:
-    config, _ = load_config(find_config_file(arguments.config))
-    path = config.state_folder() / STATUS_FILE
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        report = human_report(Status(**record))
-    except (OSError, ValueError, TypeError) as error:
-        print(
-            f"No readable status at {path} ({error}). Is the kiosk running as this user?",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"{path} (written every {STATUS_INTERVAL_S} s)")
-    print(report)
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     handlers = {
@@ -321,6 +312,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hash-pin": hash_pin,
         "example-config": print_example_config,
         "stats": stats_command,
-        "status": status,
+        "status": status_command,
     }
     return handlers[arguments.command](arguments)

@@ -28,7 +28,8 @@ class StateWords:
     description: str  # the text alternative: what the picture shows, in full
     button: str | None  # None: the resting state, reached by tapping the active button again
     # Where the medicine is shown: the language's one sentence of balance (`IllustrationText
-    # .balance`), shown and spoken after the caption; None where no medicine is shown.
+    # .balance`), None elsewhere. A section whose picture has such a state opens its notice with
+    # it (kiosk/ui/screens/reader.py): full width, it leaves the picture its room.
     balance: str | None
 
 
@@ -253,8 +254,9 @@ ENGLISH = IllustrationText(
     ),
 )
 
-# Spanish as in content/es/: "norepinefrina" (as US Spanish patient materials say it: MedlinePlus
-# en español, Mayo Clinic), "IRSN", "terapia física", "meditación y yoga" (the section's summary;
+# Spanish as in content/es/: "norepinefrina" (as US Spanish patient pages say it, e.g. Mayo
+# Clinic's "inhibidores de la recaptación de serotonina y norepinefrina (IRSN)"; Spain's AEMPS
+# leaflets say "noradrenalina"), "IRSN", "terapia física", "meditación y yoga" (the section's summary;
 # "Atención plena, yoga" is too wide for the helper buttons' two rows), "equipo de atención
 # médica", "menos actividad", and "usted".
 _SPANISH_BALANCE = (

@@ -16,7 +16,6 @@ import pytest
 from kiosk.config import load_config, parse_config, read_config
 from kiosk.loading import load_everything, load_kiosk_content
 from kiosk.textfile import MAX_MARKDOWN_CHARS
-from tests.helpers.kiosk_process import start_kiosk
 
 CHECK_TIMEOUT_S = 60
 
@@ -171,7 +170,7 @@ def test_a_section_that_is_not_a_table_rejects_the_whole_file(tmp_path: Path) ->
     assert load_config(config)[0].staff.hold_s == 3
 
 
-def test_the_kiosk_starts_with_a_folder_check_reports(tmp_path: Path) -> None:
+def test_the_kiosk_starts_with_a_folder_check_reports(kiosk_process, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """What `kiosk check` reports, the real kiosk survives: it starts, paints, and stops cleanly
     (this config made it exit 1 before painting: 'Could not determine home directory')."""
     config = tmp_path / "kiosk.toml"
@@ -180,7 +179,7 @@ def test_the_kiosk_starts_with_a_folder_check_reports(tmp_path: Path) -> None:
         '[content]\nfolder = "~nosuchuser/content"\n',
         encoding="utf-8",
     )
-    kiosk = start_kiosk(tmp_path, config=config)
+    kiosk = kiosk_process(config=config)
     kiosk.wait_started()
     kiosk.process.send_signal(signal.SIGTERM)
     assert kiosk.stop() == 0

@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.kiosk_process import folders_config, kiosk_environment
 
 from kiosk.failures import EXIT_UNRECOVERABLE, SAME_FAILURES_BEFORE_FALLBACK, FailureMemory
 from kiosk.navigation import Page
 from kiosk.ui.error_recovery import ErrorRecovery
 from kiosk.usage import UsageStore
-from tests.helpers.kiosk_process import folders_config, kiosk_environment, start_kiosk
 
 
 def usage_totals(state: Path) -> dict[str, int]:
@@ -29,9 +29,9 @@ def usage_totals(state: Path) -> dict[str, int]:
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_saves_the_open_session_and_a_final_status(
-    tmp_path: Path, stop: signal.Signals
-) -> None:
-    kiosk = start_kiosk(tmp_path, script="patient")
+    kiosk_process, stop: signal.Signals
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = kiosk_process(script="patient")
     kiosk.wait_for_line("PATIENT-DONE")
     # Counted in memory only, as during any session (the first paint may have saved the wake).
     assert usage_totals(kiosk.state).keys() <= {"sessions"}
@@ -43,10 +43,10 @@ def test_a_stop_signal_saves_the_open_session_and_a_final_status(
 
 
 def test_sighup_saves_the_counts_and_reads_the_config_again_without_stopping(
-    tmp_path: Path,
-) -> None:
+    kiosk_process, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     config = folders_config(tmp_path)
-    kiosk = start_kiosk(tmp_path, config=config, script="patient")
+    kiosk = kiosk_process(config=config, script="patient")
     kiosk.wait_for_line("PATIENT-DONE")
     config.write_text(
         config.read_text(encoding="utf-8") + "[session]\nidle_timeout_s = 45\n", encoding="utf-8"
@@ -56,8 +56,8 @@ def test_sighup_saves_the_counts_and_reads_the_config_again_without_stopping(
     kiosk.wait_until(
         lambda: "(changed: session.idle_timeout_s); applying at the next reset" in kiosk.log_text()
     )
-    assert kiosk.process.poll() is None
-    assert kiosk.status()["screen"] == "contact"
+    # The status is written after the reload; the process is still running, on its screen.
+    kiosk.wait_until(lambda: kiosk.status()["screen"] == "contact")
     kiosk.process.send_signal(signal.SIGTERM)
     assert kiosk.stop() == 0
 
@@ -112,19 +112,19 @@ def test_an_error_that_a_reset_cures_keeps_the_kiosk_running(
 
 
 def test_the_same_failure_start_after_start_falls_back_to_the_bundled_defaults(
-    tmp_path: Path,
-) -> None:
+    kiosk_process, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     defaults_home = tmp_path / "xdg-state"
     environment = kiosk_environment(XDG_STATE_HOME=str(defaults_home))
     config = folders_config(tmp_path, "[session]\nidle_timeout_s = 45\n")
     for start in range(1, SAME_FAILURES_BEFORE_FALLBACK + 1):
-        kiosk = start_kiosk(tmp_path, config=config, script="faulty", environment=environment)
+        kiosk = kiosk_process(config=config, script="faulty", environment=environment)
         assert kiosk.stop() == EXIT_UNRECOVERABLE
         log = kiosk.log_text()
         assert log.count("so that a fresh kiosk starts") == start  # once per start
         assert f"this failure has now happened {start} time(s) in a row" in log
         assert "maximum recursion" not in log
-    kiosk = start_kiosk(tmp_path, config=config, environment=environment)
+    kiosk = kiosk_process(config=config, environment=environment)
     fallback_state = defaults_home / "clinic-kiosk"
     kiosk.wait_until(lambda: (fallback_state / "status.json").exists())
     kiosk.process.send_signal(signal.SIGTERM)

@@ -241,6 +241,10 @@ BRAIN_AND_SPINAL_CORD = {
     "es": "cerebro y la médula espinal, no en la espalda o rodilla",
 }
 ONLY_DIMS = {"en": ("dimmer", "not empty"), "es": ("algo menos", "no está vacía")}
+VARIES = {
+    "en": "Some people feel more relief, some less.",
+    "es": "Algunas personas sienten más alivio y otras menos.",
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -258,6 +262,7 @@ def test_the_snri_acts_in_brain_and_spinal_cord_and_pain_only_dims(language: str
     dimmer, not_empty = ONLY_DIMS[language]
     assert dimmer in with_snri.caption
     assert not_empty in with_snri.description
+    assert VARIES[language] in with_snri.description
 
 
 def test_calming_waves_keep_the_same_rhythm_with_the_medicine(qtbot: QtBot) -> None:
@@ -411,8 +416,8 @@ def _spanish_article() -> str:
 
 
 def test_spanish_says_norepinefrina_in_the_article_legend_captions_and_text_alternatives() -> None:
-    """US Spanish patient materials (MedlinePlus en español, Mayo Clinic) say "norepinefrina";
-    Spain's say "noradrenalina". The kiosk uses one word everywhere."""
+    """US Spanish patient pages (Mayo Clinic's, for one) say "norepinefrina"; Spain's leaflets
+    say "noradrenalina". The kiosk uses one word everywhere."""
     article = _spanish_article().lower()
     assert "norepinefrina" in article and "noradrenalina" not in article
     assert SPANISH.synapse.norepinephrine == "Norepinefrina"

@@ -57,6 +57,10 @@ class Patient:
         self.keys: KeyboardNavigator = controller.keys
         self.qtbot = qtbot
         self.said: list[str] = []
+        # Keys go to the active window, as on the kiosk's screen (the test screen does not
+        # always activate a window of another size or kind by itself).
+        self.window.activateWindow()
+        qtbot.waitUntil(self.window.isActiveWindow)
         controller.narrator.said.connect(lambda text, _language: self.said.append(text))
 
     def press(self, key: Key, times: int = 1) -> None:
@@ -335,8 +339,6 @@ def test_a_touch_patient_hears_nothing(patient: Patient, qtbot) -> None:  # type
 def test_a_control_in_a_scrolled_picture_panel_is_brought_into_view(make_kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
     patient = Patient(make_kiosk(size=(1280, 800)), qtbot)
     window = patient.window
-    window.activateWindow()  # a window of another size than the test screen is not made active
-    qtbot.waitUntil(window.isActiveWindow)
     patient.press(Key.Key_Return)
     window.apply_text_step(3)
     mechanism = next(i for i, s in enumerate(window.sections) if s.illustration == "synapse")
@@ -349,3 +351,46 @@ def test_a_control_in_a_scrolled_picture_panel_is_brought_into_view(make_kiosk, 
     viewport = panel.viewport()
     placed = QRect(last.mapTo(viewport, last.rect().topLeft()), last.size())
     assert viewport.rect().contains(placed)
+
+
+def test_the_keys_work_under_the_lockdown_which_still_blocks_combinations(
+    make_kiosk, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    controller = make_kiosk(kiosk_mode=True)
+    patient = Patient(controller, qtbot)
+    window = patient.window
+    patient.press(Key.Key_Return)
+    patient.move_to(window.home.tiles[0])
+    patient.press(Key.Key_Return)
+    assert window.page is Page.READER
+    said = len(patient.said)
+    for key, modifier in (
+        (Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+        (Key.Key_Escape, Qt.KeyboardModifier.ControlModifier),
+    ):
+        qtbot.keyClick(window.reader.article, key, modifier)
+    assert window.isVisible()
+    assert window.page is Page.READER
+    assert len(patient.said) == said  # the keypad left them to the lockdown
+    patient.press(Key.Key_Escape)
+    assert window.page is Page.HOME
+
+
+def test_down_past_the_last_paragraph_moves_on_and_up_comes_back_to_it(patient: Patient) -> None:
+    window, keys = patient.window, patient.keys
+    patient.press(Key.Key_Return)
+    patient.move_to(window.home.tiles[0])
+    patient.press(Key.Key_Return)
+    article = window.reader.article
+    paragraphs = article.paragraphs()
+    patient.press(Key.Key_Down, len(paragraphs))
+    assert patient.last == paragraphs[-1].strip()
+    patient.press(Key.Key_Down)
+    assert patient.focused is not article
+    assert patient.last.startswith("End of the text. ")
+    patient.press(Key.Key_Up)
+    patient.assert_visible_focus_on(article)
+    patient.press(Key.Key_Up)
+    assert patient.last == paragraphs[-1].strip()
+    assert keys.read_aloud.paragraph == len(paragraphs) - 1

@@ -39,13 +39,13 @@ def test_a_pin_is_four_to_eight_digits(pin: str) -> None:
 def test_hash_pin_command_prints_a_config_line_that_verifies(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    answers = iter(["97531", "97531"])
+    answers = iter(["975318", "975318"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["hash-pin"]) == 0
     line = capsys.readouterr().out.splitlines()[-1]
     config, problems = parse_config(__import__("pathlib").Path("k.toml"), f"[staff]\n{line}\n")
     assert problems == []
-    assert verify_pin("97531", config.staff.pin_hash)
+    assert verify_pin("975318", config.staff.pin_hash)
 
 
 def test_hash_pin_command_refuses_mismatched_or_malformed_pins(

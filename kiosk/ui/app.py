@@ -17,7 +17,7 @@ from kiosk.config import Config
 from kiosk.glass import screen_density
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
-from kiosk.theme import Metrics
+from kiosk.theme import FONT_FAMILY, Metrics
 from kiosk.ui.accessibility import install_roles
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screen_fit import FollowScreen
@@ -26,7 +26,6 @@ from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILY = "Atkinson Hyperlegible"
 FONT_FILES = (
     "AtkinsonHyperlegible-Regular.ttf",
     "AtkinsonHyperlegible-Bold.ttf",
@@ -123,10 +122,17 @@ def build_kiosk(
     kiosk_mode: bool,
     reload: Callable[[], Loaded],
     log_file: Path | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> KioskController:
     window, metrics = build_window(loaded.content, loaded.config, size)
     return KioskController(
-        loaded, window, metrics, reload=reload, kiosk_mode=kiosk_mode, log_file=log_file
+        loaded,
+        window,
+        metrics,
+        reload=reload,
+        kiosk_mode=kiosk_mode,
+        log_file=log_file,
+        clock=clock,
     )
 
 

@@ -18,6 +18,7 @@ from kiosk import __version__, systemd
 from kiosk.config import Config
 from kiosk.loading import Loaded, keeping_config, update_changes
 from kiosk.navigation import Location, Page
+from kiosk.pin_attempts_file import PinAttemptsFile
 from kiosk.problems import Severity
 from kiosk.status import Status, human_report
 from kiosk.theme import Metrics
@@ -55,7 +56,10 @@ class KioskController(QObject):
         kiosk_mode: bool,
         log_file: Path | None = None,
         narrator: Narrator | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
+        """`clock` (tests): one fake time for the PIN lockouts (else the wall clock, as a kept
+        lockout must outlast a restart) and the section views (else the monotonic clock)."""
         super().__init__(window)
         self.loaded = loaded
         self.window = window
@@ -102,7 +106,10 @@ class KioskController(QObject):
         window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
-            UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
+            UsageStore.in_folder(config.state_folder()),
+            config.usage.retention_days,
+            self,
+            clock=clock or time.monotonic,
         )
         window.woken.connect(self.usage.on_woken)
         window.page_changed.connect(self.usage.on_page_changed)
@@ -111,7 +118,12 @@ class KioskController(QObject):
         window.illustration_used.connect(self.usage.on_illustration_used)
 
         self.staff = StaffAccess(
-            window, metrics, pin_hash=config.staff.pin_hash, hold_s=config.staff.hold_s
+            window,
+            metrics,
+            pin_hash=config.staff.pin_hash,
+            hold_s=config.staff.hold_s,
+            attempts_file=PinAttemptsFile(config.state_folder()),
+            clock=clock or time.time,
         )
         self.staff.start()
         self.staff.granted.connect(self.open_staff_menu)

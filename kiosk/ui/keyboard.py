@@ -184,12 +184,12 @@ class KeyboardNavigator(ApplicationFilter):
             return False
         if self.read_aloud.step(text, self.language, delta):
             return True
-        if delta > 0:
-            self._say(self.text.end_of_text)
-            return True
-        return False
+        # Past the last paragraph the keys move on (an EZ Access keypad has only Up and Down).
+        self.read_aloud.forget()
+        self._move(delta, before=self.text.end_of_text if delta > 0 else "")
+        return True
 
-    def _move(self, delta: int) -> None:
+    def _move(self, delta: int, *, before: str = "") -> None:
         chain = self.chain()
         if not chain:
             self._say(screen_words(self.window))
@@ -202,7 +202,7 @@ class KeyboardNavigator(ApplicationFilter):
         else:
             index = 0 if delta > 0 else len(chain) - 1
         self.focus(chain[index])
-        self._say(describe(chain[index], self.text))
+        self._say(" ".join(filter(None, (before, describe(chain[index], self.text)))))
 
     def _activate(self) -> None:
         target = self.focused

@@ -110,7 +110,7 @@ def build_language_screens(
         text=text,
         content=content,
         attract=AttractScreen(article.title, content.clinic.name, text, metrics),
-        home=HomeScreen(article.title, article.sections, text, metrics, language=content.language),
+        home=HomeScreen(article.title, article.sections, text, metrics),
         reader=ReaderScreen(
             text,
             metrics,

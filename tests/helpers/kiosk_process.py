@@ -59,14 +59,18 @@ class KioskProcess:
         self.wait_until(lambda: (self.state / "status.json").exists())
 
     def stop(self, timeout: float = 30) -> int:
+        """Waits for the process to end by itself; its exit status."""
         try:
             return self.process.wait(timeout)
         finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            if self.process.stdout is not None:
-                self.process.stdout.close()
+            self.kill()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def kiosk_environment(**extra: str) -> dict[str, str]:
@@ -97,13 +101,21 @@ def start_kiosk(
     config: Path | None = None,
     script: str | None = None,
     environment: dict[str, str] | None = None,
+    full_screen: bool = False,
 ) -> KioskProcess:
-    """`python -m kiosk --windowed --config CONFIG ARGUMENTS`, or with a script played into it
-    (tests/helpers/scripted_kiosk.py)."""
+    """`python -m kiosk --windowed --config CONFIG ARGUMENTS` (full screen: without --windowed),
+    or with a script played into it (tests/helpers/scripted_kiosk.py)."""
     config = config or folders_config(tmp_path)
     program = [str(HELPERS / "scripted_kiosk.py"), script] if script else ["-m", "kiosk"]
     process = subprocess.Popen(
-        [sys.executable, *program, "--windowed", "--config", str(config), *arguments],
+        [
+            sys.executable,
+            *program,
+            *([] if full_screen else ["--windowed"]),
+            "--config",
+            str(config),
+            *arguments,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

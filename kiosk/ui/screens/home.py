@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
-from kiosk.illustration_specs import SPEC_BY_KEY
-from kiosk.illustration_text import illustration_text
 from kiosk.theme import Metrics
 from kiosk.ui.illustrations import thumbnail
 from kiosk.ui.widgets.labels import text_label
@@ -29,7 +27,7 @@ PICTURE_MIN_SCALE = 0.9
 class SectionTile(QPushButton):
     """A whole tile is one button: its labels let taps fall through to it."""
 
-    def __init__(self, number: int, section: Section, metrics: Metrics, *, language: str) -> None:
+    def __init__(self, number: int, section: Section, metrics: Metrics) -> None:
         super().__init__()
         self.setObjectName("SectionTile")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -48,10 +46,8 @@ class SectionTile(QPushButton):
             self.picture.setPixmap(
                 thumbnail(section.illustration, QSize(metrics.px(170), metrics.px(125)), metrics)
             )
-            # Named like the picture it stands for, in the tile's language: a screen reader says
-            # what the small drawing is instead of skipping it or reading "image".
-            words = SPEC_BY_KEY[section.illustration].words_of(illustration_text(language))
-            self.picture.setAccessibleName(words.title)
+            # Named like the picture it stands for, in the tile's language, by the screens' own
+            # accessibility pass (kiosk/ui/language_screens.py).
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(
             metrics.spacing, metrics.spacing, metrics.spacing, metrics.spacing
@@ -93,8 +89,6 @@ class HomeScreen(QWidget):
         sections: tuple[Section, ...],
         text: UiText,
         metrics: Metrics,
-        *,
-        language: str,
     ) -> None:
         super().__init__()
         self.setObjectName("Screen")
@@ -102,7 +96,7 @@ class HomeScreen(QWidget):
         self.title_label = text_label(title, "PageTitle")
         self.intro_label = text_label(text.home_intro, "Intro")
         self.tiles = [
-            SectionTile(number, section, metrics, language=language)
+            SectionTile(number, section, metrics)
             for number, section in enumerate(sections, start=1)
         ]
         for index, tile in enumerate(self.tiles):
