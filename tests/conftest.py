@@ -7,6 +7,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -123,11 +124,11 @@ def make_window(make_kiosk):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def kiosk_process(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Starts real kiosk processes (tests/helpers/kiosk_process.py); none outlives its test."""
-    from helpers.kiosk_process import start_kiosk
+    from helpers.kiosk_process import KioskProcess, start_kiosk
 
     started = []
 
-    def start(*arguments, **options):  # type: ignore[no-untyped-def]
+    def start(*arguments: str, **options: Any) -> KioskProcess:
         process = start_kiosk(tmp_path, *arguments, **options)
         started.append(process)
         return process
