@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import os
 import shutil
@@ -19,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk import __version__, pin
-from kiosk.config import example_config, find_config_file, load_config
+from kiosk.config import example_config
 from kiosk.failures import (
     EXIT_UNRECOVERABLE,
     FailureMemory,
@@ -31,7 +30,7 @@ from kiosk.logs import setup_logging
 from kiosk.pin import NEW_PIN_DIGITS, PinFormatError, check_new_pin
 from kiosk.problems import Problem, Severity, has_errors
 from kiosk.stats_cli import add_stats_parser, stats_command
-from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, human_report
+from kiosk.status_cli import add_status_parser, status_command
 
 
 def _process_start() -> float:
@@ -116,10 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "example-config", help="print a config file documenting every key and its default"
     )
-    status_command = commands.add_parser("status", help="print the running kiosk's status file")
-    status_command.add_argument(
-        "--config", type=Path, help="config file (to find the state folder)"
-    )
+    add_status_parser(commands)
     add_stats_parser(commands)
     return parser
 
@@ -303,23 +299,6 @@ def hash_pin(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def status(arguments: argparse.Namespace) -> int:
-    config, _ = load_config(find_config_file(arguments.config))
-    path = config.state_folder() / STATUS_FILE
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        report = human_report(Status(**record))
-    except (OSError, ValueError, TypeError) as error:
-        print(
-            f"No readable status at {path} ({error}). Is the kiosk running as this user?",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"{path} (written every {STATUS_INTERVAL_S} s)")
-    print(report)
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     handlers = {
@@ -329,6 +308,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hash-pin": hash_pin,
         "example-config": print_example_config,
         "stats": stats_command,
-        "status": status,
+        "status": status_command,
     }
     return handlers[arguments.command](arguments)

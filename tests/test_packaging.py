@@ -165,6 +165,7 @@ def test_the_scripts_read_the_same_version() -> None:
         "linux/prerm",
         "linux/postrm",
         "linux/kiosk",
+        "linux/cage-session",
         "linux/x11/kiosk-xsession",
     ],
 )
@@ -187,7 +188,7 @@ def test_the_unit_restarts_the_kiosk_and_watches_it() -> None:
     assert service["User"] == "kiosk"
     assert values(unit, "Unit", "StartLimitIntervalSec") == ["0"]
     # The kiosk, not cage, sends READY=1 and WATCHDOG=1: cage is the main process.
-    assert service["ExecStart"] == "/usr/bin/cage -s -- /usr/bin/kiosk"
+    assert service["ExecStart"] == "/usr/libexec/clinic-kiosk/cage-session"
     assert service["NotifyAccess"] == "all"
     assert "WATCHDOG_PID" in service["UnsetEnvironment"].split()
     # cage's recommended boot setup: a logind session on tty1 instead of the getty.
@@ -213,10 +214,28 @@ def test_the_x11_alternative_is_watched_the_same_way() -> None:
     assert "clinic-kiosk.service" in " ".join(values(unit, "Unit", "Conflicts"))
 
 
-def test_the_config_is_a_conffile() -> None:
-    lines = (LINUX / "conffiles").read_text(encoding="utf-8").split()
-    assert "/etc/clinic-kiosk/kiosk.toml" in lines
-    assert all(line.startswith("/etc/") for line in lines)
+def test_the_console_is_locked_unless_it_opts_in() -> None:
+    # cage -s ALLOWS VT switching (cage -h): a public kiosk runs cage without it.
+    session = (LINUX / "cage-session").read_text(encoding="utf-8")
+    exec_line = next(line for line in session.splitlines() if line.startswith("exec "))
+    assert exec_line == "exec /usr/bin/cage $turn ${KIOSK_CAGE_OPTIONS:-} -- /usr/bin/kiosk"
+    unit = (LINUX / "clinic-kiosk.service").read_text(encoding="utf-8")
+    assert "KIOSK_CAGE_OPTIONS=-s" in unit  # the documented opt-in, in a comment
+    for readme in (REPO / "README.md", PACKAGING / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        assert "-s keeps VT switching off" not in text, readme
+        assert "KIOSK_CAGE_OPTIONS=-s" in text, readme
+
+
+def test_nothing_under_etc_is_shipped_so_upgrades_never_ask() -> None:
+    # A conffile IT edits and the package changes stops `apt-get install -y ... </dev/null`.
+    build = (PACKAGING / "build-deb.sh").read_text(encoding="utf-8")
+    assert "conffiles" not in build.replace("No conffiles", "").replace("no conffiles", "")
+    assert "$STAGE/etc" not in build
+    assert not (LINUX / "conffiles").exists()
+    postinst = (LINUX / "postinst").read_text(encoding="utf-8")
+    assert "DEFAULTS=/usr/share/clinic-kiosk/defaults" in postinst
+    assert "${Conffiles}" in postinst  # 0.1.0's conffiles adopted
 
 
 def test_depends_covers_the_qt_platform_plugins() -> None:
@@ -246,7 +265,7 @@ def test_maintainer_scripts_create_and_purge_what_they_made() -> None:
     postinst = (LINUX / "postinst").read_text(encoding="utf-8")
     postrm = (LINUX / "postrm").read_text(encoding="utf-8")
     assert "useradd --system" in postinst
-    assert "dpkg-statoverride --update --add root" in postinst
+    assert 'chown "root:$KIOSK_USER" "$target"' in postinst  # the config, with the PIN hash
     purge = postrm.partition("purge)")[2].partition(";;")[0]
     assert "userdel" in purge and "$MARKER" in postrm
     for path in ("$HOME_DIR", "/var/cache/clinic-kiosk", "/var/log/clinic-kiosk"):

@@ -1,16 +1,17 @@
-"""Writes the status file (kiosk/status.py) every STATUS_INTERVAL_S, for `kiosk status` and
-monitoring."""
+"""Writes the status files (kiosk/status.py: status.json and the Prometheus clinic-kiosk.prom)
+every STATUS_INTERVAL_S, for `kiosk status` and monitoring."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.config import Config
-from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, write_atomically
+from kiosk.status import STATUS_FILE, STATUS_INTERVAL_S, Status, write_status_files
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,6 @@ class StatusWriter(QObject):
     def write(self, status: Status | None = None) -> None:
         """Writes `status`, or the kiosk's status now."""
         try:
-            write_atomically(self.path, (status or self._status()).to_json())
+            write_status_files(self.path.parent, status or self._status(), datetime.now(UTC))
         except OSError as error:
-            log.warning("cannot write %s: %s", self.path, error)
+            log.warning("cannot write the status files in %s: %s", self.path.parent, error)

@@ -5,7 +5,8 @@ declares in Depends.
     python packaging/linux/check-deps.py --control build/deb/.../DEBIAN/control dist/clinic-kiosk
 
 --bundle-only: fails when a library that belongs in the bundle (Qt, PySide6, shiboken, ICU,
-Python) is not there, i.e. the spec dropped too much.  Libraries the system provides are listed.
+Python) is not there, i.e. the spec dropped too much, or when a binary's RUNPATH names a folder
+of the build machine (anything not relative to $ORIGIN).  Libraries the system provides are listed.
 
 --control: also maps every library taken from the system to its Debian package (dpkg -S, or the
 soname table below for one not installed on the build machine) and fails when that package is
@@ -53,6 +54,19 @@ def elf_files(root: Path) -> list[Path]:
                 if handle.read(4) == b"\x7fELF":
                     found.append(path)
     return found
+
+
+def absolute_runpath(binary: Path) -> str | None:
+    """The binary's RUNPATH/RPATH when it names a folder outside the bundle (not $ORIGIN-based)."""
+    dynamic = subprocess.run(
+        ["readelf", "--dynamic", "--wide", str(binary)], capture_output=True, text=True, check=True
+    ).stdout
+    for paths in re.findall(
+        r"\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]*)\]", dynamic
+    ):
+        if any(entry and not entry.startswith("$ORIGIN") for entry in paths.split(":")):
+            return paths
+    return None
 
 
 def needed(binary: Path, bundle_libs: list[Path]) -> dict[str, str | None]:
@@ -121,6 +135,11 @@ def main() -> int:
     resolved: dict[str, str | None] = {}
     problems: list[str] = []
     for binary in binaries:
+        runpath = absolute_runpath(binary)
+        if runpath is not None:
+            problems.append(
+                f"{binary.relative_to(bundle)} has the build machine's RUNPATH {runpath}"
+            )
         for soname, path in needed(binary, lib_dirs).items():
             if soname in in_bundle:
                 continue

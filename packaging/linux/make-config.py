@@ -22,8 +22,10 @@ FOLDERS = {
     "state": "/var/lib/clinic-kiosk/state",
 }
 HEADER = """\
-# /etc/clinic-kiosk/kiosk.toml, installed by the clinic-kiosk package.  Edit freely: a package
-# upgrade keeps your changes (dpkg asks, or keeps yours when installed non-interactively).
+# /etc/clinic-kiosk/kiosk.toml, made by the clinic-kiosk package from its default
+# (/usr/share/clinic-kiosk/defaults/kiosk.toml).  Edit freely: upgrades never ask about it and
+# never change it once you have (they update it only while it is still the package's default).
+# Every setting with its default: /usr/share/doc/clinic-kiosk/kiosk.example.toml
 # Check it with:  sudo kiosk check    Then apply it with:  sudo systemctl restart clinic-kiosk
 # Guide: /usr/share/doc/clinic-kiosk/README.md
 
