@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-stamp
 # CI runs as root on a fresh machine: there the Makefile may install missing system libraries.
 QT_INSTALL := $(if $(filter true,$(CI)),--install,)
 
-.PHONY: speech-engine run test lint pytest screenshots check venv clean help frozen package deb-check build-tools package-test package-install-test bench soak
+.PHONY: speech-engine x11-tools run test lint pytest screenshots check venv clean help frozen package deb-check build-tools package-test package-install-test bench soak
 
 help:
 	@echo "make run | make test | make lint | make screenshots | make check | make package | make clean"
@@ -42,9 +42,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check kiosk tests scripts packaging bench
 	$(BIN)/mypy kiosk
 
-pytest: $(STAMP) speech-engine
+pytest: $(STAMP) speech-engine x11-tools
 	@$(BIN)/python scripts/check_qt_libs.py offscreen $(QT_INSTALL)
 	$(BIN)/pytest
+
+# tests/test_window_guard_x11.py meddles with the kiosk's window on a real X server (Xvfb);
+# it is skipped where these are missing.
+x11-tools:
+	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xwininfo >/dev/null || { \
+		if [ "$(CI)" = true ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xvfb xdotool x11-utils; \
+		else \
+			echo "The X11 window test needs Xvfb, xdotool and xwininfo (skipped without them): sudo apt-get install -y xvfb xdotool x11-utils"; \
+		fi; }
+	@if [ "$(CI)" = true ]; then $(BIN)/python scripts/check_qt_libs.py xcb --install; fi
 
 # The kiosk speaks with espeak-ng (Debian's package); the speech tests render through it.
 speech-engine:

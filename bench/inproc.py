@@ -35,6 +35,7 @@ from kiosk.loading import load_everything
 from kiosk.navigation import Page
 from kiosk.ui import app as ui
 from kiosk.ui.controller import KioskController
+from kiosk.ui.screens.attract import CYCLE_MS as ATTRACT_CYCLE_MS
 
 TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
 DISCOVERY_S = 0.5
@@ -230,6 +231,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--taps", type=int, default=200)
+    parser.add_argument(
+        "--attract-only", action="store_true", help="measure the attract screen only, then stop"
+    )
     arguments = parser.parse_args()
 
     def reload():  # type: ignore[no-untyped-def]
@@ -246,18 +250,26 @@ def main() -> int:
     run_loop(1.5)
     result: dict[str, object] = {"window": f"{window.width()}x{window.height()}"}
 
-    window.wake()
-    run_loop(0.5)
-    result["rest_home"] = rest(arguments.seconds)
-    plain = next((i for i, s in enumerate(window.sections) if s.illustration is None), 0)
-    window.open_section(plain)
-    run_loop(0.5)
-    result["rest_reader"] = rest(arguments.seconds)
+    if not arguments.attract_only:
+        window.wake()
+        run_loop(0.5)
+        result["rest_home"] = rest(arguments.seconds)
+        plain = next((i for i, s in enumerate(window.sections) if s.illustration is None), 0)
+        window.open_section(plain)
+        run_loop(0.5)
+        result["rest_reader"] = rest(arguments.seconds)
 
     window.reset_session()
     run_loop(0.5)
     assert window.page is Page.ATTRACT
     result["attract"] = animation(arguments.seconds)
+    # Where the kiosk spends most of its life: a whole breath and its rest, however long the
+    # other windows are.
+    result["attract_resting"] = {"cpu_percent": cpu_percent(ATTRACT_CYCLE_MS / 1000)}
+    if arguments.attract_only:
+        arguments.out.write_text(json.dumps(result), encoding="utf-8")
+        sys.stdout.flush()
+        os._exit(0)
 
     sections: dict[str, object] = {}
     with_pictures = [i for i, section in enumerate(window.sections) if section.illustration]

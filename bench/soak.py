@@ -210,7 +210,9 @@ class Driver:
     # Touches ----------------------------------------------------------------------------------
 
     def _is_exit(self, widget: Any) -> bool:
-        return widget is self.window.staff.buttons.get("Exit kiosk")
+        from kiosk.ui.screens.staff import StaffAction
+
+        return widget is self.window.staff.buttons.get(StaffAction.EXIT)
 
     def _tap_at(self, x: int, y: int) -> None:
         """A touch at a window point goes to whatever is on top there, as on the glass."""

@@ -220,6 +220,7 @@ def _run_kiosk(
     from kiosk.ui import app as ui
     from kiosk.ui.error_recovery import ErrorRecovery, forget_failures_once_healthy
     from kiosk.ui.stop_signals import StopSignals
+    from kiosk.ui.window_guard import WindowGuard
 
     qt_app = ui.application()
     config = loaded.config
@@ -242,6 +243,9 @@ def _run_kiosk(
     controller.window.installEventFilter(first_paint)
     # The status file, usage pruning and the watchdog start after the first paint (on_first_paint).
     ui.show(controller.window, config, fullscreen=kiosk_mode)
+    if kiosk_mode:
+        window = controller.window
+        WindowGuard(window, lambda: window.screen().geometry())
     return qt_app.exec()
 
 

@@ -13,7 +13,9 @@ import socket
 log = logging.getLogger(__name__)
 
 
-class _Notifier:
+class Notifier:
+    """Sends notify messages; remembers whether the last one failed, to warn once."""
+
     def __init__(self) -> None:
         self.failing = False
 
@@ -42,7 +44,7 @@ class _Notifier:
         return True
 
 
-_notifier = _Notifier()
+_notifier = Notifier()
 
 
 def notify(message: str) -> bool:

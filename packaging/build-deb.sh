@@ -68,6 +68,8 @@ install -D -m 0644 "$LINUX/x11/clinic-kiosk-x11.service" \
 install -D -m 0644 packaging/README.md "$STAGE/usr/share/doc/clinic-kiosk/README.md"
 install -D -m 0644 "$LINUX/copyright" "$STAGE/usr/share/doc/clinic-kiosk/copyright"
 gzip -9n <"$LINUX/changelog" >"$STAGE/usr/share/doc/clinic-kiosk/changelog.gz"
+mkdir -p "$STAGE/usr/share/man/man1"
+gzip -9n <"$LINUX/kiosk.1" >"$STAGE/usr/share/man/man1/kiosk.1.gz"
 install -D -m 0644 "$LINUX/lintian-overrides" "$STAGE/usr/share/lintian/overrides/clinic-kiosk"
 if [ -f packaging/kiosk.example.toml ]; then
     install -D -m 0644 packaging/kiosk.example.toml \

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -69,11 +69,14 @@ def make_kiosk(qtbot):  # type: ignore[no-untyped-def]
         content: Path = CONTENT,
         config: Path | None = None,
         kiosk_mode: bool = False,
+        clock: Callable[[], float] | None = None,
     ):  # type: ignore[no-untyped-def]
         def reload():  # type: ignore[no-untyped-def]
             return load_everything(content, config)
 
-        controller = build_kiosk(reload(), QSize(*size), kiosk_mode=kiosk_mode, reload=reload)
+        controller = build_kiosk(
+            reload(), QSize(*size), kiosk_mode=kiosk_mode, reload=reload, clock=clock
+        )
         window = controller.window
         window.setFixedSize(QSize(*size))
         qtbot.addWidget(window)

@@ -439,23 +439,41 @@ DEEP = "[" * 1000 + "]" * 1000
 
 
 def test_deeply_nested_config_is_a_located_problem() -> None:
-    parse_config(CONFIG, f"[display]\ntext_size = {DEEP}\n")
+    _config, problems = parse_config(CONFIG, f"[display]\ntext_size = {DEEP}\n")
+    assert [(p.source, p.message) for p in problems] == [
+        (
+            CONFIG,
+            "is not valid TOML: its values are nested too deeply; every setting uses its default",
+        )
+    ]
 
 
 def test_deeply_nested_clinic_file_is_a_located_problem() -> None:
-    parse_clinic(CLINIC, f"[clinic]\nname = {DEEP}\n")
+    _clinic, problems = parse_clinic(CLINIC, f"[clinic]\nname = {DEEP}\n")
+    assert [(p.source, p.message) for p in problems] == [
+        (CLINIC, "is not valid TOML: its values are nested too deeply")
+    ]
 
 
 def test_deeply_nested_article_toml_is_a_located_problem(tmp_path: Path) -> None:
     folder = tmp_path / "en"
     folder.mkdir()
     (folder / "article.toml").write_text(f"title = {DEEP}\n", encoding="utf-8")
-    load_content(folder)
+    problems = load_content(folder).problems
+    assert (folder / "article.toml", "is not valid TOML: its values are nested too deeply") in [
+        (p.source, p.message) for p in problems
+    ]
 
 
 def test_deeply_nested_markdown_list_is_a_located_problem() -> None:
     body = "".join("    " * level + "- x\n" for level in range(320))
-    parse_section(SECTION, f"---\ntitle: T\nsummary: S\norder: 1\n---\n\n{body}".encode())
+    section, problems = parse_section(
+        SECTION, f"---\ntitle: T\nsummary: S\norder: 1\n---\n\n{body}".encode()
+    )
+    assert section is None
+    assert [(p.source, p.line, p.message) for p in problems] == [
+        (SECTION, 6, "its lists or quotes are nested too deeply to show")
+    ]
 
 
 # 1 MB in under a second --------------------------------------------------------------------------

@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.kiosk_process import folders_config, kiosk_environment
 
 from kiosk.failures import EXIT_UNRECOVERABLE, SAME_FAILURES_BEFORE_FALLBACK, FailureMemory
 from kiosk.navigation import Page
 from kiosk.ui.error_recovery import ErrorRecovery
 from kiosk.usage import UsageStore
-from tests.helpers.kiosk_process import folders_config, kiosk_environment
 
 
 def usage_totals(state: Path) -> dict[str, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from helpers.touch import tap
 from PySide6.QtCore import QPoint, Qt
@@ -9,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from kiosk.navigation import Page
 from kiosk.theme import COLORS, HIGH_CONTRAST
-from kiosk.ui.screens.attract import RINGS, BreathingHalo
+from kiosk.ui.screens.attract import BREATH_MS, CYCLE_MS, RINGS, BreathingHalo, breath_schedule
 
 
 def read_somewhere(window) -> None:  # type: ignore[no-untyped-def]
@@ -163,3 +165,17 @@ def test_the_halo_rings_look_like_tints_stacked_over_the_background(qtbot, color
         assert abs(seen.red() - expected.red()) <= 1
         assert abs(seen.green() - expected.green()) <= 1
         assert abs(seen.blue() - expected.blue()) <= 1
+
+
+def test_the_halo_moves_a_pixel_at_a_time_and_is_still_between_breaths(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The attract screen rests (<= 0.5 % of a core, `make bench`): the halo repaints only when
+    its largest ring has grown or shrunk by a pixel, and not at all between breaths."""
+    halo = BreathingHalo(300)
+    qtbot.addWidget(halo)
+    assert halo.steps == 21  # the largest ring swells by 21 px at this size
+    schedule = breath_schedule(halo.steps)
+    looks = [look for _ms, look in schedule]
+    assert looks[0] == 0 and max(looks) == halo.steps
+    assert all(abs(after - before) == 1 for before, after in itertools.pairwise(looks))
+    assert len(schedule) == 2 * halo.steps + 1  # in and out again, once a cycle
+    assert schedule[-1] == (schedule[-1][0], 0) and schedule[-1][0] <= BREATH_MS < CYCLE_MS

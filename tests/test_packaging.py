@@ -415,3 +415,46 @@ def test_make_test_builds_the_deb_and_checks_its_depends() -> None:
     assert "packaging/build-deb.sh" in dry_run
     build_deb = (PACKAGING / "build-deb.sh").read_text(encoding="utf-8")
     assert 'check-deps.py" --control' in build_deb
+
+
+def test_the_unit_is_confined_to_an_ok_exposure() -> None:
+    unit = unit_file(LINUX / "clinic-kiosk.service")
+    service = dict(unit["Service"])
+    assert service["ProtectSystem"] == "strict"
+    assert service["DevicePolicy"] == "closed"
+    assert service["CapabilityBoundingSet"] == ""
+    assert service["UMask"] == "0027"  # state and logs readable by the folders' group adm
+    assert service["ReadWritePaths"].split() == [
+        "/var/lib/clinic-kiosk",
+        "/var/log/clinic-kiosk",
+        "/run/user",
+    ]
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    report = subprocess.run(
+        ["systemd-analyze", "security", "--offline=true", str(LINUX / "clinic-kiosk.service")],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    match = re.search(r"Overall exposure level for \S+: ([0-9.]+)", report)
+    assert match, report[-500:]
+    assert float(match.group(1)) <= 2.0
+
+
+def test_one_rotation_setting_turns_the_output_and_the_touch_input() -> None:
+    session = (LINUX / "cage-session").read_text(encoding="utf-8")
+    rule = (LINUX / "70-clinic-kiosk-touch.rules").read_text(encoding="utf-8")
+    turns = dict(re.findall(r"^(\d+)\) turn=(.*) ;;$", session, re.MULTILINE))
+    matrices = dict(
+        re.findall(
+            r'ENV\{KIOSK_ROTATION\}=="(\d+)", ENV\{LIBINPUT_CALIBRATION_MATRIX\}="([-0-9 ]+)"', rule
+        )
+    )
+    assert turns == {"0": "", "90": "-r", "180": '"-r -r"', "270": '"-r -r -r"'}
+    assert set(matrices) == {"90", "180", "270"}
+    assert 'IMPORT{file}="/etc/clinic-kiosk/display.env"' in rule
+    unit = (LINUX / "clinic-kiosk.service").read_text(encoding="utf-8")
+    assert "EnvironmentFile=-/etc/clinic-kiosk/display.env" in unit
+    # libinput's matrix for a quarter turn clockwise, then the half and three-quarter turns.
+    assert matrices == {"90": "0 -1 1 1 0 0", "180": "-1 0 1 0 -1 1", "270": "0 1 0 -1 0 1"}

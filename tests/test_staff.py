@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from kiosk.navigation import Page
 from kiosk.pin import hash_pin
+from kiosk.ui.screens.staff import StaffAction
 from kiosk.ui.widgets.modal_layer import ModalLayer
 
 PIN = "4826"
@@ -119,18 +120,17 @@ def test_wrong_pins_lock_the_pad_and_the_lockout_escalates(
     make_kiosk, pin_config: Path, qtbot, caplog
 ) -> None:  # type: ignore[no-untyped-def]
     now = [1000.0]
-    controller = make_kiosk(config=pin_config)
-    controller.staff._clock = lambda: now[0]
+    controller = make_kiosk(config=pin_config, clock=lambda: now[0])
     controller.staff.open()
     for _ in range(5):
         enter(controller, "0000", qtbot)
     pad = controller.staff.pad
     assert not pad.keys["1"].isEnabled()
     assert "Try again in 60 s" in pad.message_label.text()
-    controller.staff._check(PIN)  # even the right PIN is refused while locked
+    pad.submitted.emit(PIN)  # even the right PIN is refused while locked
     assert controller.window.page is not Page.STAFF
     now[0] += 61
-    controller.staff._refresh_lock()
+    controller.staff.lock_ticker.timeout.emit()
     assert pad.keys["1"].isEnabled()
     for _ in range(5):
         enter(controller, "0000", qtbot)
@@ -156,11 +156,11 @@ def test_staff_menu_reset_now_and_close_return_to_a_clean_attract_screen(make_ki
     window.open_section(1)
     window.cycle_text_size()
     controller.open_staff_menu()
-    qtbot.mouseClick(window.staff.buttons["Reset now"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.RESET], Qt.MouseButton.LeftButton)
     assert window.page is Page.ATTRACT
     assert window.text_step == 0
     controller.open_staff_menu()
-    qtbot.mouseClick(window.staff.buttons["Close"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.CLOSE], Qt.MouseButton.LeftButton)
     assert window.page is Page.ATTRACT
 
 
@@ -172,7 +172,7 @@ def test_reload_keeps_the_last_good_content_when_the_new_one_is_broken(
     controller.open_staff_menu()
     for path in (content_copy / "en").glob("*.md"):
         path.write_text("---\ntitle: only\n---\n", encoding="utf-8")
-    qtbot.mouseClick(window.staff.buttons["Reload content"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.RELOAD], Qt.MouseButton.LeftButton)
     report = window.staff.report.toPlainText()
     assert report.startswith("Kept the last good content")
     assert "'summary' is missing" in report
@@ -185,7 +185,7 @@ def test_reload_applies_good_new_content(make_kiosk, content_copy: Path, qtbot) 
     window = controller.window
     before = controller.loaded.fingerprint
     (content_copy / "en" / "04-holistic.md").unlink()
-    qtbot.mouseClick(window.staff.buttons["Reload content"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.RELOAD], Qt.MouseButton.LeftButton)
     assert window.staff.report.toPlainText().startswith("Reloaded 4 sections")
     assert len(window.sections) == 4
     assert controller.loaded.fingerprint != before
@@ -197,7 +197,7 @@ def test_pause_for_cleaning_ignores_touches_then_resets(make_kiosk, qtbot) -> No
     controller = make_kiosk()
     window = controller.window
     controller.open_staff_menu()
-    qtbot.mouseClick(window.staff.buttons["Pause for cleaning"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.CLEANING], Qt.MouseButton.LeftButton)
     assert window.cleaning.layer.isVisible()
     assert window.cleaning.seconds_left == 30
     qtbot.mouseClick(window.cleaning.layer, Qt.MouseButton.LeftButton)
@@ -211,7 +211,7 @@ def test_status_names_version_content_config_and_log(make_kiosk, pin_config: Pat
     controller = make_kiosk(config=pin_config)
     window = controller.window
     controller.open_staff_menu()
-    qtbot.mouseClick(window.staff.buttons["Status"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.STATUS], Qt.MouseButton.LeftButton)
     report = window.staff.report.toPlainText()
     for expected in (
         "Version 0.",
@@ -233,5 +233,5 @@ def test_exit_kiosk_closes_the_window(make_kiosk, qtbot) -> None:  # type: ignor
     controller = make_kiosk(kiosk_mode=True)
     window = controller.window
     controller.open_staff_menu()
-    qtbot.mouseClick(window.staff.buttons["Exit kiosk"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.EXIT], Qt.MouseButton.LeftButton)
     assert not window.isVisible()

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from kiosk.navigation import Page
+from kiosk.ui.screens.staff import StaffAction
 
 
 def test_a_session_through_the_real_window_is_counted_and_shown(
@@ -15,10 +16,9 @@ def test_a_session_through_the_real_window_is_counted_and_shown(
 ) -> None:  # type: ignore[no-untyped-def]
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[state]\nfolder = "{tmp_path}"\n', encoding="utf-8")
-    controller = make_kiosk(config=config)
-    window = controller.window
     now = [100.0]
-    controller.usage._clock = lambda: now[0]
+    controller = make_kiosk(config=config, clock=lambda: now[0])
+    window = controller.window
     window.wake()
     window.open_section(1)  # the synapse
     now[0] += 30
@@ -38,7 +38,7 @@ def test_a_session_through_the_real_window_is_counted_and_shown(
     assert summary.illustration_uses == {"synapse": 1}
     assert (summary.contact_opens, summary.warnings_answered, summary.warnings_expired) == (1, 0, 1)
     controller.open_staff_menu()
-    qtbot.mouseClick(window.staff.buttons["Usage"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.staff.buttons[StaffAction.USAGE], Qt.MouseButton.LeftButton)
     assert window.page is Page.USAGE
     qtbot.mouseClick(window.usage_screen.back_button, Qt.MouseButton.LeftButton)
     assert window.page is Page.STAFF

@@ -16,7 +16,7 @@ from kiosk import __version__
 from kiosk.config import Config
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
-from kiosk.theme import Metrics
+from kiosk.theme import FONT_FAMILY, Metrics
 from kiosk.ui.accessibility import install_roles
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screen_fit import FollowScreen
@@ -25,7 +25,6 @@ from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILY = "Atkinson Hyperlegible"
 FONT_FILES = (
     "AtkinsonHyperlegible-Regular.ttf",
     "AtkinsonHyperlegible-Bold.ttf",
@@ -98,10 +97,17 @@ def build_kiosk(
     kiosk_mode: bool,
     reload: Callable[[], Loaded],
     log_file: Path | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> KioskController:
     window, metrics = build_window(loaded.content, size)
     return KioskController(
-        loaded, window, metrics, reload=reload, kiosk_mode=kiosk_mode, log_file=log_file
+        loaded,
+        window,
+        metrics,
+        reload=reload,
+        kiosk_mode=kiosk_mode,
+        log_file=log_file,
+        clock=clock,
     )
 
 

@@ -56,7 +56,10 @@ class KioskController(QObject):
         kiosk_mode: bool,
         log_file: Path | None = None,
         narrator: Narrator | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
+        """`clock` (tests): one fake time for the PIN lockouts (else the wall clock, as a kept
+        lockout must outlast a restart) and the section views (else the monotonic clock)."""
         super().__init__(window)
         self.loaded = loaded
         self.window = window
@@ -103,7 +106,10 @@ class KioskController(QObject):
         window.listen_requested.connect(self.keys.read_aloud.toggle_listening)
 
         self.usage = UsageRecorder(
-            UsageStore.in_folder(config.state_folder()), config.usage.retention_days, self
+            UsageStore.in_folder(config.state_folder()),
+            config.usage.retention_days,
+            self,
+            clock=clock or time.monotonic,
         )
         window.woken.connect(self.usage.on_woken)
         window.page_changed.connect(self.usage.on_page_changed)
@@ -117,6 +123,7 @@ class KioskController(QObject):
             pin_hash=config.staff.pin_hash,
             hold_s=config.staff.hold_s,
             attempts_file=PinAttemptsFile(config.state_folder()),
+            clock=clock or time.time,
         )
         self.staff.start()
         self.staff.granted.connect(self.open_staff_menu)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.pin import verify_pin
-from kiosk.pin_attempts import PinAttempts
+from kiosk.pin_attempts import FAILURES_PER_LOCKOUT, PinAttempts
 from kiosk.pin_attempts_file import PinAttemptsFile
 from kiosk.theme import Metrics
 from kiosk.ui.staff_gesture import CornerHold
@@ -53,9 +53,10 @@ class StaffAccess(QObject):
         self.pad.cancelled.connect(self.close)
         self.pad_layer = ModalLayer(window, self.pad, metrics, max_width=metrics.px(760))
 
-        self._lock_ticker = QTimer(self)
-        self._lock_ticker.setInterval(1000)
-        self._lock_ticker.timeout.connect(self._refresh_lock)
+        # Counts a lockout down on the pad, once a second, while it lasts.
+        self.lock_ticker = QTimer(self)
+        self.lock_ticker.setInterval(1000)
+        self.lock_ticker.timeout.connect(self._refresh_lock)
 
     @property
     def is_open(self) -> bool:
@@ -89,7 +90,7 @@ class StaffAccess(QObject):
     def close(self) -> None:
         self.pad.close_pad()
         self.pad_layer.hide()
-        self._lock_ticker.stop()
+        self.lock_ticker.stop()
 
     def _check(self, pin: str) -> None:
         now = self._clock()
@@ -105,7 +106,11 @@ class StaffAccess(QObject):
         lockout = self.attempts.record_failure(now)
         self._keep_attempts()
         # The digits are never logged: only that a try failed.
-        log.warning("wrong staff PIN (%d of 5 before a lockout)", self.attempts.failures or 5)
+        log.warning(
+            "wrong staff PIN (%d of %d before a lockout)",
+            self.attempts.failures or FAILURES_PER_LOCKOUT,
+            FAILURES_PER_LOCKOUT,
+        )
         if lockout:
             log.warning("staff PIN pad locked for %d s after repeated wrong PINs", lockout)
         self.pad.show_message("Wrong PIN")
@@ -123,8 +128,8 @@ class StaffAccess(QObject):
             self.pad.show_message(
                 f"Too many wrong PINs. Try again in {self.attempts.seconds_locked(now)} s."
             )
-            if not self._lock_ticker.isActive():
-                self._lock_ticker.start()
-        elif self._lock_ticker.isActive():
-            self._lock_ticker.stop()
+            if not self.lock_ticker.isActive():
+                self.lock_ticker.start()
+        elif self.lock_ticker.isActive():
+            self.lock_ticker.stop()
             self.pad.show_message("")

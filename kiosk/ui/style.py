@@ -9,11 +9,12 @@ from string import Template
 from PySide6.QtWidgets import QApplication
 
 from kiosk.paths import resources_dir
-from kiosk.theme import COLORS, Colors, Metrics
+from kiosk.theme import COLORS, FONT_FAMILY, Colors, Metrics
 
 
 def stylesheet(template_path: Path, metrics: Metrics, colors: Colors = COLORS) -> str:
     sizes = {
+        "font_family": FONT_FAMILY,
         "touch": metrics.touch_target,
         "pad": metrics.px(28),
         "small_pad": metrics.px(12),

@@ -23,7 +23,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.contact import ContactScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.reader import ReaderScreen
-from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.screens.staff import CLEANING_S, StaffScreen
 from kiosk.ui.screens.staff_usage import UsageScreen
 from kiosk.ui.screens.updating import UpdatingScreen
 from kiosk.ui.style import apply_style
@@ -34,8 +34,6 @@ from kiosk.ui_text import ui_text
 from kiosk.usage import UsageSource
 
 log = logging.getLogger(__name__)
-
-CLEANING_S = 30
 
 
 @dataclass(frozen=True)

@@ -101,13 +101,21 @@ def start_kiosk(
     config: Path | None = None,
     script: str | None = None,
     environment: dict[str, str] | None = None,
+    full_screen: bool = False,
 ) -> KioskProcess:
-    """`python -m kiosk --windowed --config CONFIG ARGUMENTS`, or with a script played into it
-    (tests/helpers/scripted_kiosk.py)."""
+    """`python -m kiosk --windowed --config CONFIG ARGUMENTS` (full screen: without --windowed),
+    or with a script played into it (tests/helpers/scripted_kiosk.py)."""
     config = config or folders_config(tmp_path)
     program = [str(HELPERS / "scripted_kiosk.py"), script] if script else ["-m", "kiosk"]
     process = subprocess.Popen(
-        [sys.executable, *program, "--windowed", "--config", str(config), *arguments],
+        [
+            sys.executable,
+            *program,
+            *([] if full_screen else ["--windowed"]),
+            "--config",
+            str(config),
+            *arguments,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
+from functools import cache
 
 from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
 
-# One slow breath every six seconds. The rings grow by under a pixel between frames at 20 frames
-# a second, so that is smooth here and keeps the attract screen, shown for hours a day, under the
-# 3 % CPU budget (bench/results.md: 4.9 % at 30 frames a second with the parent repainted too).
+# One slow breath of six seconds, then ten of stillness, as someone at rest breathes. The attract
+# screen is where the kiosk spends most of its life, so it must rest too (DESIGN.md: <= 0.5 % of
+# one core); painting 20 frames a second all the time it took 2.6 % (bench, December 2026). Now
+# it repaints only when the breath has moved the largest ring by a whole pixel (as smooth as
+# before: the rings grew by under a pixel a frame), and its timer sleeps until that moment or
+# through the stillness: 42 paints of ~1.7 ms (0.5 ms of drawing, the rest Qt's flush) in 16 s.
+# With six seconds of stillness it was 0.57 %; caching the 22 looks as pixmaps would save the
+# drawing but hold 8 MB for as long as the kiosk rests.
 BREATH_MS = 6000
-FRAME_MS = 50
+REST_MS = 10000
+CYCLE_MS = BREATH_MS + REST_MS
+SWELL = 0.14  # how much the rings grow with the breath, as a share of their size
 # The three rings: their size (share of the halo) and how strongly each tints what is beneath it.
 RINGS = ((1.0, 0.10), (0.78, 0.18), (0.56, 0.26))
 
@@ -42,8 +58,29 @@ def ring_colors(colors: Colors) -> list[QColor]:
     return stacked
 
 
+def breath_at(ms: float) -> float:
+    """How full the breath is `ms` into a cycle: 0 (out) to 1 (in), still through the rest."""
+    into = ms % CYCLE_MS
+    if into >= BREATH_MS:
+        return 0.0
+    return 0.5 - 0.5 * math.cos(2 * math.pi * into / BREATH_MS)
+
+
+@cache
+def breath_schedule(steps: int) -> list[tuple[int, int]]:
+    """When, in ms into a cycle, the halo changes to which of `steps` + 1 looks (0: out; it
+    stays out through the rest)."""
+    schedule = [(0, 0)]
+    for ms in range(1, BREATH_MS + 1):
+        look = round(breath_at(ms) * steps)
+        if look != schedule[-1][1]:
+            schedule.append((ms, look))
+    return schedule
+
+
 class BreathingHalo(QWidget):
-    """Soft rings that slowly swell and settle. Only this small widget repaints, and only when shown."""
+    """Soft rings that slowly swell and settle. Only this small widget repaints, only when shown,
+    and only when the breath changes what it looks like."""
 
     def __init__(self, side: int) -> None:
         super().__init__()
@@ -51,10 +88,15 @@ class BreathingHalo(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         # It paints its own background, so Qt need not repaint the screen behind it every frame.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        # Looks of the breath, each a pixel of growth of the largest ring apart.
+        self.steps = max(1, round(side / 2 * SWELL))
+        self._schedule = breath_schedule(self.steps)
+        self._look = 0
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self.update)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._next_look)
         self._reduced_motion = False
         self._colors = COLORS
         self._rings = ring_colors(COLORS)
@@ -67,6 +109,11 @@ class BreathingHalo(QWidget):
     @property
     def is_animating(self) -> bool:
         return self._timer.isActive()
+
+    @property
+    def breath(self) -> float:
+        """How full the breath on show is: 0 (out) to 1 (in); half way for a still frame."""
+        return 0.5 if self._reduced_motion else self._look / self.steps
 
     def set_reduced_motion(self, reduced: bool) -> None:
         self._reduced_motion = reduced
@@ -85,26 +132,33 @@ class BreathingHalo(QWidget):
         if self.isVisible() and not self._reduced_motion:
             if not self._timer.isActive():
                 self._clock.start()
-                self._timer.start()
+                self._look = 0
+                self._next_look()
         else:
             self._timer.stop()
 
-    def _phase(self) -> float:
-        if self._reduced_motion or not self._clock.isValid():
-            return 0.5
-        return 0.5 - 0.5 * math.cos(2 * math.pi * (self._clock.elapsed() % BREATH_MS) / BREATH_MS)
+    def _next_look(self) -> None:
+        """Shows the look the breath has reached and sleeps until the next one is due."""
+        into = self._clock.elapsed() % CYCLE_MS
+        index = bisect_right(self._schedule, (into, self.steps + 1)) - 1
+        look = self._schedule[index][1]
+        if look != self._look:
+            self._look = look
+            self.update()
+        following = self._schedule[index + 1][0] if index + 1 < len(self._schedule) else CYCLE_MS
+        self._timer.start(max(1, following - into))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        breath = self.breath
         painter.fillRect(self.rect(), QColor(self._colors.background))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         centre = QPointF(self.width() / 2, self.height() / 2)
         largest = self.width() / 2
-        breath = self._phase()
         for (share, _alpha), color in zip(RINGS, self._rings, strict=True):
             painter.setBrush(color)
-            radius = largest * share * (0.86 + 0.14 * breath)
+            radius = largest * share * (1 - SWELL + SWELL * breath)
             painter.drawEllipse(centre, radius, radius)
         painter.setBrush(QColor(self._colors.accent))
         core = largest * 0.30
@@ -112,6 +166,7 @@ class BreathingHalo(QWidget):
         # A fingertip mark in the middle says "touch here" without words.
         painter.setBrush(QColor(self._colors.on_accent))
         painter.drawEllipse(centre, core * 0.35, core * 0.35)
+        painter.end()
 
 
 class AttractScreen(QWidget):

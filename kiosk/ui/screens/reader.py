@@ -28,7 +28,7 @@ from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
-from kiosk.theme import COLORS, Colors, Metrics
+from kiosk.theme import COLORS, FONT_FAMILY, Colors, Metrics
 from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
@@ -133,7 +133,7 @@ class ArticleText(QTextEdit):
         """Sets the font, spacing and column width for a body size; the document keeps them
         through setHtml, so only a new text size pays for them (~1 ms)."""
         self._styled_px = body_px
-        font = QFont("Atkinson Hyperlegible")
+        font = QFont(FONT_FAMILY)
         font.setPixelSize(body_px)
         self._body_font = font
         document = self.document()

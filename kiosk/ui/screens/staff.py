@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QPlainTextEdit, QVBoxLayout, QWidget
@@ -10,6 +12,20 @@ from kiosk.theme import Metrics
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
+
+CLEANING_S = 30  # how long "Pause for cleaning" ignores touches
+
+
+class StaffAction(Enum):
+    """The staff menu's buttons; their labels are only labels."""
+
+    RESET = "reset"
+    RELOAD = "reload"
+    STATUS = "status"
+    USAGE = "usage"
+    CLEANING = "cleaning"
+    EXIT = "exit"
+    CLOSE = "close"
 
 
 class StaffScreen(QWidget):
@@ -27,34 +43,52 @@ class StaffScreen(QWidget):
         self.title_label = text_label("Staff menu", "PageTitle")
         actions = (
             (
+                StaffAction.RESET,
                 "Reset now",
                 "Back to the start screen, as after a patient leaves",
                 self.reset_requested,
             ),
             (
+                StaffAction.RELOAD,
                 "Reload content",
                 "Read the content and config again; keep the last good content",
                 self.reload_requested,
             ),
             (
+                StaffAction.STATUS,
                 "Status",
                 "Version, content, config, uptime, last reset, log file",
                 self.status_requested,
             ),
-            ("Usage", "What patients read: anonymous daily counts", self.usage_requested),
-            ("Pause for cleaning", "Ignore touches for 30 seconds", self.cleaning_requested),
-            ("Exit kiosk", "Close the kiosk program (for IT)", self.exit_requested),
-            ("Close", "Leave the staff menu", self.close_requested),
+            (
+                StaffAction.USAGE,
+                "Usage",
+                "What patients read: anonymous daily counts",
+                self.usage_requested,
+            ),
+            (
+                StaffAction.CLEANING,
+                "Pause for cleaning",
+                f"Ignore touches for {CLEANING_S} seconds",
+                self.cleaning_requested,
+            ),
+            (
+                StaffAction.EXIT,
+                "Exit kiosk",
+                "Close the kiosk program (for IT)",
+                self.exit_requested,
+            ),
+            (StaffAction.CLOSE, "Close", "Leave the staff menu", self.close_requested),
         )
-        self.buttons: dict[str, TouchButton] = {}
+        self.buttons: dict[StaffAction, TouchButton] = {}
         grid = QGridLayout()
         grid.setSpacing(metrics.spacing)
-        for index, (label, description, signal) in enumerate(actions):
+        for index, (action, label, description, signal) in enumerate(actions):
             button = TouchButton(label, description=description)
             button.setMinimumHeight(round(metrics.touch_target * 1.2))
             button.clicked.connect(signal)
             grid.addWidget(button, index // 2, index % 2)
-            self.buttons[label] = button
+            self.buttons[action] = button
         self.report = QPlainTextEdit()
         self.report.setObjectName("StaffReport")
         self.report.setReadOnly(True)
