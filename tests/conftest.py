@@ -123,7 +123,7 @@ def make_window(make_kiosk):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def kiosk_process(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Starts real kiosk processes (tests/helpers/kiosk_process.py); none outlives its test."""
-    from tests.helpers.kiosk_process import start_kiosk
+    from helpers.kiosk_process import start_kiosk
 
     started = []
 

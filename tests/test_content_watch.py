@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import CONTENT
+CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 def retitle(content: Path, title: str) -> None:
