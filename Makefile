@@ -37,10 +37,13 @@ run: $(RUN_STAMP)
 		exit 1; fi
 	$(BIN)/kiosk --windowed --size 1280x800
 
+# mypy --strict covers tests and bench too; they import their helpers by folder (helpers.*,
+# benchutil), hence MYPYPATH.
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk tests scripts packaging bench
 	$(BIN)/ruff format --check kiosk tests scripts packaging bench
 	$(BIN)/mypy kiosk
+	MYPYPATH=tests:bench $(BIN)/mypy --strict --explicit-package-bases tests bench
 
 pytest: $(STAMP) speech-engine x11-tools
 	@$(BIN)/python scripts/check_qt_libs.py offscreen $(QT_INSTALL)

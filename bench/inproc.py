@@ -31,7 +31,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
-from kiosk.loading import load_everything
+from kiosk.loading import Loaded, load_everything
 from kiosk.navigation import Page
 from kiosk.ui import app as ui
 from kiosk.ui.controller import KioskController
@@ -236,7 +236,7 @@ def main() -> int:
     )
     arguments = parser.parse_args()
 
-    def reload():  # type: ignore[no-untyped-def]
+    def reload() -> Loaded:
         return load_everything(None, arguments.config)
 
     loaded = reload()

@@ -35,12 +35,12 @@ def profile(config: Path, out: Path | None, top: int) -> str:
     def mark(name: str) -> None:
         phases.append((name, time.perf_counter() - started))
 
-    from kiosk import cli
+    from kiosk import loading, logs
 
     mark("import kiosk.cli")
-    loaded = cli.load_everything(None, config)
+    loaded = loading.load_everything(None, config)
     mark("load config + content")
-    log_file = cli.setup_logging(loaded.config.logging.level, loaded.config.log_folder())
+    log_file = logs.setup_logging(loaded.config.logging.level, loaded.config.log_folder())
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer
 
     mark("import PySide6.QtCore")

@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +95,7 @@ class SoakResult:
     refcounts_half: dict[str, int] = field(default_factory=dict)
     stopped_early: str = ""
     action_counts: Counter[str] = field(default_factory=Counter)
-    action_seconds: Counter[str] = field(default_factory=Counter)
+    action_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     pages: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -516,7 +516,7 @@ def run_soak(
     )
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.loading import load_everything
+    from kiosk.loading import Loaded, load_everything
     from kiosk.ui.app import application, build_kiosk
 
     result = SoakResult(actions, seed)
@@ -528,7 +528,7 @@ def run_soak(
     old_level = root.level
     root.setLevel(logging.ERROR)
 
-    def reload():  # type: ignore[no-untyped-def]
+    def reload() -> Loaded:
         return load_everything(None, config)
 
     controller = build_kiosk(reload(), QSize(1920, 1080), kiosk_mode=True, reload=reload)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from report import Row, make_row
 from startup import child_environment
 
-from kiosk.loading import load_everything
+from kiosk.loading import Loaded, load_everything
 from kiosk.speech import Espeak
 from kiosk.ui import app as ui
 from kiosk.ui.controller import KioskController
@@ -82,7 +82,7 @@ def taps_on_text_size(controller: KioskController, count: int, *, speaking: bool
 
 
 def inproc(config: Path, presses: int, taps: int) -> dict[str, Any]:
-    def reload():  # type: ignore[no-untyped-def]
+    def reload() -> Loaded:
         return load_everything(None, config)
 
     loaded = reload()

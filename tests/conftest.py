@@ -7,6 +7,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,20 +59,20 @@ def make_kiosk(qtbot):  # type: ignore[no-untyped-def]
     """Builds a shown kiosk (window and controller) of a given screen size from a content folder."""
     from PySide6.QtCore import QSize
 
-    from kiosk.loading import load_everything
+    from kiosk.loading import Loaded, load_everything
     from kiosk.ui.app import application, build_kiosk
 
     application()
     made = []
 
-    def make(
+    def make(  # type: ignore[no-untyped-def]
         size: tuple[int, int] = (1920, 1080),
         content: Path = CONTENT,
         config: Path | None = None,
         kiosk_mode: bool = False,
         clock: Callable[[], float] | None = None,
-    ):  # type: ignore[no-untyped-def]
-        def reload():  # type: ignore[no-untyped-def]
+    ):
+        def reload() -> Loaded:
             return load_everything(content, config)
 
         controller = build_kiosk(
@@ -123,11 +124,11 @@ def make_window(make_kiosk):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def kiosk_process(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Starts real kiosk processes (tests/helpers/kiosk_process.py); none outlives its test."""
-    from helpers.kiosk_process import start_kiosk
+    from helpers.kiosk_process import KioskProcess, start_kiosk
 
     started = []
 
-    def start(*arguments, **options):  # type: ignore[no-untyped-def]
+    def start(*arguments: str, **options: Any) -> KioskProcess:
         process = start_kiosk(tmp_path, *arguments, **options)
         started.append(process)
         return process

@@ -21,7 +21,7 @@ def interface(widget: QWidget) -> QAccessibleInterface:
 def locale_of(widget: QWidget) -> str:
     attributes = interface(widget).attributesInterface()
     assert attributes is not None
-    return attributes.attributeValue(QAccessible.Attribute.Locale).name()
+    return str(attributes.attributeValue(QAccessible.Attribute.Locale).name())
 
 
 def children_names(widget: QWidget) -> list[str]:

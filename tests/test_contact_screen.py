@@ -69,7 +69,11 @@ class Gray:
 
     def decode(self) -> list[Any]:
         view = memoryview(self.pixels).cast("B", (self.height, self.width))
-        return list(zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCode))
+        return list(
+            zxingcpp.read_barcodes(
+                view, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+            )
+        )
 
     def values(self, rect: QRect) -> set[int]:
         found: set[int] = set()

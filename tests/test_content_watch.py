@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+from conftest import CONTENT
 
 
 def retitle(content: Path, title: str) -> None:
@@ -26,9 +26,9 @@ def swap_in(content: Path, title: str) -> None:
     fresh.rename(content)
 
 
-def test_a_folder_swapped_in_by_rename_is_noticed_and_watched_again(
+def test_a_folder_swapped_in_by_rename_is_noticed_and_watched_again(  # type: ignore[no-untyped-def]
     make_kiosk, content_copy: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(content=content_copy)
     controller.start()  # as the first paint does
     controller.content_watch.settle_timer.setInterval(10)
@@ -52,9 +52,9 @@ def test_the_parent_folders_are_watched_too(make_kiosk, content_copy: Path) -> N
     assert str(content_copy) in watched
 
 
-def test_a_folder_deleted_and_copied_again_later_is_noticed_and_watched_again(
+def test_a_folder_deleted_and_copied_again_later_is_noticed_and_watched_again(  # type: ignore[no-untyped-def]
     make_kiosk, content_copy: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(content=content_copy)
     controller.start()
     controller.content_watch.settle_timer.setInterval(10)

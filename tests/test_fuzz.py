@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from dataclasses import Field, fields
 from pathlib import Path
 from typing import Any
 
@@ -318,8 +319,14 @@ VALUES = st.recursive(
     ),
     max_leaves=12,
 )
+
+
+def fields_of(settings_type: type) -> dict[str, Field[Any]]:
+    return {field.name: field for field in fields(settings_type)}
+
+
 CONFIG_KEYS = sorted(
-    {name for settings_type in TABLES.values() for name in settings_type.__dataclass_fields__}
+    {name for settings_type in TABLES.values() for name in fields_of(settings_type)}
 )
 
 
@@ -356,7 +363,7 @@ def test_config_documents_load_or_are_located(text: str) -> None:
     # Every value the config holds is one its bounds allow.
     for table_name, settings_type in TABLES.items():
         table = getattr(config, table_name)
-        for name, spec in settings_type.__dataclass_fields__.items():
+        for name, spec in fields_of(settings_type).items():
             value = getattr(table, name)
             assert type(value) is type(spec.default), (table_name, name, value)
             low, high = spec.metadata["minimum"], spec.metadata["maximum"]

@@ -28,9 +28,9 @@ def usage_totals(state: Path) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_a_stop_signal_saves_the_open_session_and_a_final_status(
+def test_a_stop_signal_saves_the_open_session_and_a_final_status(  # type: ignore[no-untyped-def]
     kiosk_process, stop: signal.Signals
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     kiosk = kiosk_process(script="patient")
     kiosk.wait_for_line("PATIENT-DONE")
     # Counted in memory only, as during any session (the first paint may have saved the wake).
@@ -42,9 +42,9 @@ def test_a_stop_signal_saves_the_open_session_and_a_final_status(
     assert f"{stop.name} received: saving the counts and the status" in kiosk.log_text()
 
 
-def test_sighup_saves_the_counts_and_reads_the_config_again_without_stopping(
+def test_sighup_saves_the_counts_and_reads_the_config_again_without_stopping(  # type: ignore[no-untyped-def]
     kiosk_process, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     config = folders_config(tmp_path)
     kiosk = kiosk_process(config=config, script="patient")
     kiosk.wait_for_line("PATIENT-DONE")
@@ -62,9 +62,9 @@ def test_sighup_saves_the_counts_and_reads_the_config_again_without_stopping(
     assert kiosk.stop() == 0
 
 
-def test_an_error_while_recovering_exits_once_instead_of_recursing(
+def test_an_error_while_recovering_exits_once_instead_of_recursing(  # type: ignore[no-untyped-def]
     make_kiosk, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = make_kiosk().window
     window.wake()
 
@@ -90,9 +90,9 @@ def test_an_error_while_recovering_exits_once_instead_of_recursing(
     assert window.page is Page.ATTRACT
 
 
-def test_an_error_that_a_reset_cures_keeps_the_kiosk_running(
+def test_an_error_that_a_reset_cures_keeps_the_kiosk_running(  # type: ignore[no-untyped-def]
     make_kiosk, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = make_kiosk().window
     window.wake()
     window.open_section(2)
@@ -111,9 +111,9 @@ def test_an_error_that_a_reset_cures_keeps_the_kiosk_running(
     assert "Traceback" in caplog.text
 
 
-def test_the_same_failure_start_after_start_falls_back_to_the_bundled_defaults(
+def test_the_same_failure_start_after_start_falls_back_to_the_bundled_defaults(  # type: ignore[no-untyped-def]
     kiosk_process, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     defaults_home = tmp_path / "xdg-state"
     environment = kiosk_environment(XDG_STATE_HOME=str(defaults_home))
     config = folders_config(tmp_path, "[session]\nidle_timeout_s = 45\n")

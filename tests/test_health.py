@@ -54,9 +54,9 @@ def test_the_watchdog_is_pinged_at_half_its_period(monkeypatch: pytest.MonkeyPat
     assert systemd.watchdog_interval_ms() is None
 
 
-def test_watchdog_pings_come_from_the_event_loop(
+def test_watchdog_pings_come_from_the_event_loop(  # type: ignore[no-untyped-def]
     make_kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     address = str(tmp_path / "notify.sock")
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
         server.bind(address)
@@ -77,9 +77,9 @@ def test_watchdog_pings_come_from_the_event_loop(
         controller.watchdog.stop()
 
 
-def test_status_file_is_written_and_kiosk_status_prints_it(
+def test_status_file_is_written_and_kiosk_status_prints_it(  # type: ignore[no-untyped-def]
     make_kiosk, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(
         f'[state]\nfolder = "{tmp_path / "state"}"\n[session]\nwarning_s = 99\n', encoding="utf-8"
@@ -153,9 +153,9 @@ def test_a_content_update_waits_for_the_next_reset(make_kiosk, content_copy: Pat
     assert window.sections[3].title.startswith("Whole-person Considerations")
 
 
-def test_a_broken_update_keeps_the_last_good_content_and_is_reported(
+def test_a_broken_update_keeps_the_last_good_content_and_is_reported(  # type: ignore[no-untyped-def]
     make_kiosk, content_copy: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(content=content_copy)
     controller.start()  # as the first paint does: the content watch is one of its duties
     controller.content_watch.settle_timer.setInterval(10)
@@ -167,9 +167,9 @@ def test_a_broken_update_keeps_the_last_good_content_and_is_reported(
     assert any("not UTF-8" in problem for problem in controller.status().problems)
 
 
-def test_an_update_while_nobody_reads_applies_at_once(
+def test_an_update_while_nobody_reads_applies_at_once(  # type: ignore[no-untyped-def]
     make_kiosk, content_copy: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(content=content_copy)
     assert controller.window.page is Page.ATTRACT
     controller.start()  # as the first paint does: the content watch is one of its duties

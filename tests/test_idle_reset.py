@@ -131,9 +131,9 @@ def test_any_touch_restarts_the_wait(make_kiosk, qtbot) -> None:  # type: ignore
     assert controller.idle.seconds_since_touch() == 0
 
 
-def test_the_attract_screen_animates_only_while_shown_and_never_with_reduced_motion(
+def test_the_attract_screen_animates_only_while_shown_and_never_with_reduced_motion(  # type: ignore[no-untyped-def]
     make_kiosk,
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = make_kiosk().window
     assert window.attract.halo.is_animating
     window.wake()
@@ -158,7 +158,11 @@ def test_the_halo_rings_look_like_tints_stacked_over_the_background(qtbot, color
     for (_share, alpha), where in zip(RINGS, (0.85, 0.62, 0.42), strict=True):
         channels = [
             base + (ink - base) * alpha
-            for base, ink in zip(expected.getRgbF()[:3], accent.getRgbF()[:3], strict=True)
+            for base, ink in zip(
+                (expected.redF(), expected.greenF(), expected.blueF()),
+                (accent.redF(), accent.greenF(), accent.blueF()),
+                strict=True,
+            )
         ]
         expected = QColor.fromRgbF(*channels)
         seen = image.pixelColor(round(150 + 150 * where), 150)

@@ -353,9 +353,9 @@ def test_a_control_in_a_scrolled_picture_panel_is_brought_into_view(make_kiosk, 
     assert viewport.rect().contains(placed)
 
 
-def test_the_keys_work_under_the_lockdown_which_still_blocks_combinations(
+def test_the_keys_work_under_the_lockdown_which_still_blocks_combinations(  # type: ignore[no-untyped-def]
     make_kiosk, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(kiosk_mode=True)
     patient = Patient(controller, qtbot)
     window = patient.window

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk import ui_text
 from kiosk.cli import main
@@ -65,6 +65,7 @@ def test_display_options_change_contrast_text_and_motion(make_window, qtbot) -> 
     assert window.screens.display_layer.isVisible()
     qtbot.mouseClick(panel.toggles["high_contrast"], Qt.MouseButton.LeftButton)
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     assert HIGH_CONTRAST.background in app.styleSheet()
     assert panel.toggles["high_contrast"].accessibleName().endswith("On")
     qtbot.mouseClick(panel.toggles["larger_text"], Qt.MouseButton.LeftButton)
@@ -92,7 +93,9 @@ def test_the_idle_reset_restores_all_four_defaults(make_window, qtbot) -> None: 
     window.idle_warning.expire()
     assert window.choices == defaults
     assert window.page is Page.ATTRACT
-    assert HIGH_CONTRAST.background not in QApplication.instance().styleSheet()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert HIGH_CONTRAST.background not in app.styleSheet()
     assert window.attract.halo.is_animating
     window.wake()
     assert window.home.title_label.text().startswith("Antidepressants")
@@ -136,9 +139,9 @@ def test_check_reports_an_untranslated_interface_string(
     assert "interface text 'done' is not translated into 'es'" in out
 
 
-def test_a_translation_missing_the_open_section_sends_the_reader_home(
+def test_a_translation_missing_the_open_section_sends_the_reader_home(  # type: ignore[no-untyped-def]
     make_window, content_copy: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for name in ("04-holistic.md", "05-expert-help.md"):
         (content_copy / "es" / name).write_text("broken\n", encoding="utf-8")
     window = make_window(content=content_copy)
@@ -157,9 +160,14 @@ def test_a_layer_follows_the_window_while_shown_each_time_it_is_shown(  # type: 
     event the window gets); shown again, it follows again."""
     window = make_window()
     layer = window.screens.display_layer
-    fits = []
+    fits: list[QWidget] = []
     fit = layer._fit
-    monkeypatch.setattr(layer, "_fit", lambda parent: fits.append(parent) or fit(parent))
+
+    def counted_fit(parent: QWidget) -> None:
+        fits.append(parent)
+        fit(parent)
+
+    monkeypatch.setattr(layer, "_fit", counted_fit)
 
     def window_resized() -> None:
         QApplication.sendEvent(window, QResizeEvent(window.size(), QSize(1280, 800)))

@@ -35,9 +35,9 @@ def watched_kiosk(make_kiosk, tmp_path: Path, content_copy: Path):  # type: igno
     return controller, config
 
 
-def test_a_config_typo_keeps_the_last_good_config_and_says_why(
+def test_a_config_typo_keeps_the_last_good_config_and_says_why(  # type: ignore[no-untyped-def]
     watched_kiosk, tmp_path: Path, content_copy: Path, qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller, config = watched_kiosk
     caplog.set_level(logging.INFO)
     good = controller.config
@@ -64,9 +64,9 @@ def test_a_config_typo_keeps_the_last_good_config_and_says_why(
     assert f"{config}:9" in controller.window.staff.report.toPlainText()
 
 
-def test_a_section_that_is_not_a_table_is_rejected_at_run_time_too(
+def test_a_section_that_is_not_a_table_is_rejected_at_run_time_too(  # type: ignore[no-untyped-def]
     watched_kiosk, qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller, config = watched_kiosk
     with qtbot.waitSignal(controller.content_watch.changed, timeout=5000):
         config.write_text("display = 5\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
@@ -74,9 +74,9 @@ def test_a_section_that_is_not_a_table_is_rejected_at_run_time_too(
     assert f"{config}:1: error: 'display' must be a [table]" in caplog.text
 
 
-def test_fixing_the_config_again_is_logged_and_clears_the_problem(
+def test_fixing_the_config_again_is_logged_and_clears_the_problem(  # type: ignore[no-untyped-def]
     watched_kiosk, qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller, config = watched_kiosk
     caplog.set_level(logging.INFO)
     good = config.read_text(encoding="utf-8")
@@ -89,9 +89,9 @@ def test_fixing_the_config_again_is_logged_and_clears_the_problem(
     assert "applied (5 sections); changed: session.idle_timeout_s" in caplog.text
 
 
-def test_a_broken_section_saved_while_idle_is_named_in_the_log(
+def test_a_broken_section_saved_while_idle_is_named_in_the_log(  # type: ignore[no-untyped-def]
     watched_kiosk, content_copy: Path, qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller, _ = watched_kiosk
     caplog.set_level(logging.INFO)
     broken = content_copy / "en" / "06-new.md"
@@ -104,9 +104,9 @@ def test_a_broken_section_saved_while_idle_is_named_in_the_log(
     assert f"{broken}:1: error: 'summary' is missing" in caplog.text
 
 
-def test_every_setting_that_changed_is_named_never_its_value(
+def test_every_setting_that_changed_is_named_never_its_value(  # type: ignore[no-untyped-def]
     watched_kiosk, qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller, config = watched_kiosk
     caplog.set_level(logging.INFO)
     new_hash = hash_pin("572049")

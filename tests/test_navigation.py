@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.touch import drag, swipe, tap
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QPixmap
 
 from kiosk.navigation import Page
 
@@ -97,10 +98,10 @@ def test_text_size_steps_change_the_rendered_size_and_wrap_around(make_window, q
     article = window.reader.article
 
     def rendered_height() -> float:
-        return article.document().size().height()
+        return float(article.document().size().height())
 
     def body_px() -> int:
-        return article.document().defaultFont().pixelSize()
+        return int(article.document().defaultFont().pixelSize())
 
     heights, sizes = [rendered_height()], [body_px()]
     for _ in range(2):
@@ -127,9 +128,9 @@ def test_contact_is_reachable_from_every_screen_and_back_returns(make_window, qt
     assert window.reader.section is window.sections[3]
 
 
-def test_with_no_valid_content_the_patient_sees_a_calm_notice(
+def test_with_no_valid_content_the_patient_sees_a_calm_notice(  # type: ignore[no-untyped-def]
     make_window, content_copy: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     for path in (content_copy / "en").glob("*.md"):
         path.write_text("broken", encoding="utf-8")
     window = make_window(content=content_copy)
@@ -159,17 +160,24 @@ def test_reopening_a_section_does_not_redo_its_pictures_or_text_styling(  # type
     illustration = window.reader.illustration
     assert illustration is not None
     window.grab()
-    stills = []
+    stills: list[object] = []
     original = illustration.canvas.paint_still_layer
-    monkeypatch.setattr(
-        illustration.canvas,
-        "paint_still_layer",
-        lambda *args: stills.append(args) or original(*args),
-    )
-    styles = []
+
+    def counted_still(size: QSize, ratio: float) -> QPixmap:
+        stills.append(size)
+        painted: QPixmap = original(size, ratio)
+        return painted
+
+    monkeypatch.setattr(illustration.canvas, "paint_still_layer", counted_still)
+    styles: list[int] = []
     article = window.reader.article
     style_for = article._style_for
-    monkeypatch.setattr(article, "_style_for", lambda px: styles.append(px) or style_for(px))
+
+    def counted_style(px: int) -> None:
+        styles.append(px)
+        style_for(px)
+
+    monkeypatch.setattr(article, "_style_for", counted_style)
     window.show_home()
     qtbot.mouseClick(window.home.tiles[1], Qt.MouseButton.LeftButton)
     window.show_next()

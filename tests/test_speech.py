@@ -29,7 +29,7 @@ def samples(path: Path) -> tuple[array.array[int], int]:
 
 
 def loudness(data: array.array[int]) -> float:
-    return (sum(value * value for value in data[::8]) / max(1, len(data[::8]))) ** 0.5
+    return float((sum(value * value for value in data[::8]) / max(1, len(data[::8]))) ** 0.5)
 
 
 def direct_render(text: str, voice: str, path: Path) -> bytes:

@@ -53,9 +53,9 @@ def test_holding_the_corner_opens_the_pin_pad(make_kiosk, pin_config: Path, qtbo
     assert controller.staff.pad_layer.isVisible()
 
 
-def test_a_short_tap_in_the_corner_does_nothing_visible(
+def test_a_short_tap_in_the_corner_does_nothing_visible(  # type: ignore[no-untyped-def]
     make_kiosk, pin_config: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(config=pin_config)
     controller.window.wake()
     hold_corner(controller, qtbot, release_after_ms=0)
@@ -64,9 +64,9 @@ def test_a_short_tap_in_the_corner_does_nothing_visible(
     assert controller.window.page is Page.HOME
 
 
-def test_without_a_pin_the_corner_shows_patients_nothing_and_tells_staff_in_log_and_status(
+def test_without_a_pin_the_corner_shows_patients_nothing_and_tells_staff_in_log_and_status(  # type: ignore[no-untyped-def]
     make_kiosk, qtbot, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk()
     controller.window.wake()
     layers_before = [
@@ -88,9 +88,9 @@ def test_with_a_pin_status_reports_no_staff_problem(make_kiosk, pin_config: Path
     assert not any("staff menu" in problem for problem in controller.status().problems)
 
 
-def test_the_right_pin_opens_the_menu_and_a_wrong_one_does_not(
+def test_the_right_pin_opens_the_menu_and_a_wrong_one_does_not(  # type: ignore[no-untyped-def]
     make_kiosk, pin_config: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(config=pin_config)
     controller.window.wake()
     controller.staff.open()
@@ -116,9 +116,9 @@ def test_the_pad_masks_digits_and_accepts_digits_only(make_kiosk, pin_config: Pa
     assert set(pad.keys) == {*"0123456789", "⌫", "OK"}
 
 
-def test_wrong_pins_lock_the_pad_and_the_lockout_escalates(
+def test_wrong_pins_lock_the_pad_and_the_lockout_escalates(  # type: ignore[no-untyped-def]
     make_kiosk, pin_config: Path, qtbot, caplog
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     now = [1000.0]
     controller = make_kiosk(config=pin_config, clock=lambda: now[0])
     controller.staff.open()
@@ -164,9 +164,9 @@ def test_staff_menu_reset_now_and_close_return_to_a_clean_attract_screen(make_ki
     assert window.page is Page.ATTRACT
 
 
-def test_reload_keeps_the_last_good_content_when_the_new_one_is_broken(
+def test_reload_keeps_the_last_good_content_when_the_new_one_is_broken(  # type: ignore[no-untyped-def]
     make_kiosk, content_copy: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     controller = make_kiosk(content=content_copy)
     window = controller.window
     controller.open_staff_menu()

@@ -11,9 +11,9 @@ from kiosk.navigation import Page
 from kiosk.ui.screens.staff import StaffAction
 
 
-def test_a_session_through_the_real_window_is_counted_and_shown(
+def test_a_session_through_the_real_window_is_counted_and_shown(  # type: ignore[no-untyped-def]
     make_kiosk, tmp_path: Path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(f'[state]\nfolder = "{tmp_path}"\n', encoding="utf-8")
     now = [100.0]

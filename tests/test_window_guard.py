@@ -58,9 +58,9 @@ def hide(window: QWidget) -> None:
         (hide, "hidden"),
     ],
 )
-def test_the_window_is_put_back_full_screen_within_a_second(
+def test_the_window_is_put_back_full_screen_within_a_second(  # type: ignore[no-untyped-def]
     guarded, qtbot, caplog: pytest.LogCaptureFixture, meddle: Callable[[QWidget], None], logged: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window, guard, screen = guarded
     assert guard.what_happened() is None
     assert RESTORE_DELAY_MS < 1000

@@ -102,9 +102,9 @@ def destroy_window(display: str, window: int) -> None:
     x11.XCloseDisplay(connection)
 
 
-def test_the_kiosk_window_comes_back_after_x_clients_meddle(
+def test_the_kiosk_window_comes_back_after_x_clients_meddle(  # type: ignore[no-untyped-def]
     x_display: str, kiosk_process, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     environment = kiosk_environment(DISPLAY=x_display, QT_QPA_PLATFORM="xcb")
     config = folders_config(tmp_path)
     kiosk = kiosk_process(config=config, environment=environment, full_screen=True)
@@ -135,7 +135,7 @@ def test_the_kiosk_window_comes_back_after_x_clients_meddle(
         return None
 
     assert poll(lambda: full_screen_window() is not None, 30)
-    meddling = [
+    meddling: list[tuple[Callable[[int], object], str]] = [
         (lambda w: x("xdotool", "windowsize", str(w), "600", "400"), "moved or resized to 600x400"),
         (lambda w: x("xdotool", "windowunmap", str(w)), "unmapped, minimised or destroyed"),
         (lambda w: destroy_window(x_display, w), "unmapped, minimised or destroyed"),

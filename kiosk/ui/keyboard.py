@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 
 from kiosk.keypad import Action, keymap
@@ -107,7 +107,10 @@ class KeyboardNavigator(ApplicationFilter):
     # Events -------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Every event of the application passes here: the cheap class test comes first.
+        # Every event of the application passes here (sixty paints a second while a picture
+        # moves): the cheap class test comes first, as in the idle watch and the lockdown.
+        if not isinstance(event, QInputEvent):
+            return False
         kind = event.type()
         if kind in TOUCHES:
             if self.using_keys:

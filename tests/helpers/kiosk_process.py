@@ -26,7 +26,10 @@ class KioskProcess:
     logs: Path
 
     def status(self) -> dict[str, Any]:
-        return json.loads((self.state / "status.json").read_text(encoding="utf-8"))
+        status: dict[str, Any] = json.loads(
+            (self.state / "status.json").read_text(encoding="utf-8")
+        )
+        return status
 
     def log_text(self) -> str:
         path = self.logs / "kiosk.log"

@@ -23,7 +23,7 @@ def _visible_leaves(window: QWidget) -> list[QWidget]:
     # A dimmed layer covers the screen on purpose: then only what is on the layer counts.
     layers = [layer for layer in window.findChildren(ModalLayer) if layer.isVisibleTo(window)]
     root: QWidget = layers[-1] if layers else window
-    leaves = []
+    leaves: list[QWidget] = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(window) or not isinstance(widget, LEAF_TYPES):
             continue
