@@ -68,6 +68,13 @@ class DisplaySettings:
         minimum=0,
         maximum=15,
     )
+    diagonal_in: int = setting(
+        0,
+        "The panel's diagonal in inches, for panels that report a wrong size (the log says"
+        " which size the kiosk used); 0 = the size the panel reports.",
+        minimum=0,
+        maximum=110,
+    )
 
 
 @dataclass(frozen=True)

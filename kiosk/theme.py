@@ -6,13 +6,22 @@ actual screen; DESIGN.md's numbers (≥ 28 px body text, ≥ 80 px touch targets
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from kiosk.glass import REFERENCE_SHORT_SIDE_MM
 
 # The one typeface (resources/fonts/, loaded by kiosk/ui/app.py), in widgets, style sheets and
 # the words painted inside the pictures.
 FONT_FAMILY = "Atkinson Hyperlegible"
 REFERENCE_SHORT_SIDE = 1080
+# DESIGN.md, on the glass: touch targets, the gaps between them, body text's capital height
+# (Section 508 402.4: 3/16 in), and the bundled font's capital height per em (QFontMetricsF).
+MIN_TARGET_MM = 20.0
+MIN_GAP_MM = 2.0
+MIN_CAP_HEIGHT_MM = 4.8
+CAP_HEIGHT_PER_EM = 0.668
 # Below ~0.7 a 1280×800 panel would get targets under WCAG's 44 px; above 2 is a wall display.
 MIN_SCALE = 0.7
 MAX_SCALE = 2.0
@@ -165,53 +174,80 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 @dataclass(frozen=True)
 class Metrics:
-    """Pixel sizes for one screen, scaled from the 1080 px reference."""
+    """Pixel sizes for one screen: laid out in proportion to the 1080 px reference (`scale`),
+    and never under DESIGN.md's sizes on the glass (`px_per_mm`, kiosk/glass.py): touch
+    targets ≥ 20 mm with ≥ 2 mm gaps, body text with capitals ≥ 4.8 mm tall."""
 
     scale: float
+    px_per_mm: float = REFERENCE_SHORT_SIDE / REFERENCE_SHORT_SIDE_MM
 
     @classmethod
-    def for_screen(cls, width: int, height: int) -> Metrics:
+    def for_screen(cls, width: int, height: int, px_per_mm: float | None = None) -> Metrics:
+        """`px_per_mm` from the panel (kiosk.glass.screen_density); without it, the screen is
+        taken to have a 24" 1080p panel's proportions."""
         short_side = min(width, height)
-        return cls(max(MIN_SCALE, min(MAX_SCALE, short_side / REFERENCE_SHORT_SIDE)))
+        scale = max(MIN_SCALE, min(MAX_SCALE, short_side / REFERENCE_SHORT_SIDE))
+        return cls(scale, px_per_mm or short_side / REFERENCE_SHORT_SIDE_MM)
 
     def px(self, reference_px: float) -> int:
         return round(reference_px * self.scale)
 
-    @property
-    def touch_target(self) -> int:
-        return self.px(96)
+    def mm(self, millimetres: float) -> int:
+        return math.ceil(millimetres * self.px_per_mm)
 
     @property
-    def badge(self) -> int:
-        return self.px(72)
+    def reading_scale(self) -> float:
+        """The scale for text: the layout's, or more where the glass needs larger pixels for
+        body text of DESIGN.md's size (a 10" tablet)."""
+        least_body_px = self.mm(MIN_CAP_HEIGHT_MM / CAP_HEIGHT_PER_EM)
+        return max(self.scale, least_body_px / BODY_PX_STEPS[0])
+
+    def text_px(self, reference_px: float, step: int = 0, *, damped: bool = False) -> int:
+        """A text size at a text-size step: everything a patient reads grows with the body
+        text; titles and button labels (`damped`) half as much, so that they still fit."""
+        growth = BODY_PX_STEPS[step] / BODY_PX_STEPS[0]
+        if damped:
+            growth = 1 + (growth - 1) / 2
+        return round(reference_px * self.reading_scale * growth)
+
+    @property
+    def touch_target(self) -> int:
+        return max(self.px(96), self.mm(MIN_TARGET_MM))
+
+    def badge(self, step: int = 0) -> int:
+        """The round number on a home tile: room for its digit at the tile title's size."""
+        return max(self.px(72), round(self.tile_title_px_at(step) * 2))
 
     @property
     def spacing(self) -> int:
-        return self.px(24)
+        return max(self.px(24), self.mm(MIN_GAP_MM))
 
     @property
     def margin(self) -> int:
         return self.px(40)
 
     def body_px(self, step: int) -> int:
-        return self.px(BODY_PX_STEPS[step])
+        return self.text_px(BODY_PX_STEPS[0], step)
 
     @property
     def page_title_px(self) -> int:
-        return self.px(58)
+        return self.text_px(58)
 
     @property
     def section_title_px(self) -> int:
-        return self.px(46)
+        return self.text_px(46)
 
     @property
     def tile_title_px(self) -> int:
-        return self.px(36)
+        return self.text_px(36)
+
+    def tile_title_px_at(self, step: int) -> int:
+        return self.text_px(36, step)
 
     @property
     def label_px(self) -> int:
-        return self.px(30)
+        return self.text_px(30)
 
     @property
     def small_px(self) -> int:
-        return self.px(28)
+        return self.text_px(28)

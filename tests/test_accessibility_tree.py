@@ -92,7 +92,7 @@ def test_each_text_carries_its_language(make_window) -> None:  # type: ignore[no
         window.idle_warning.title_label,
         window.idle_warning.countdown_label,
         window.attract.title_label,
-        window.contact.phone_label,
+        window.contact.details_text,
     ):
         assert locale_of(widget).startswith("es"), widget
     assert locale_of(window.nav.language_button).startswith("en")  # "English"

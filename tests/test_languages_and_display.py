@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.layout import text_overflow
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
@@ -203,6 +204,30 @@ def test_countdowns_say_one_second_in_the_singular(language: str, one: str, many
     assert text.still_reading_countdown.format(20).endswith(many)
     assert text.cleaning_countdown.format(1).endswith(one.split()[-2] + " " + one.split()[-1])
     assert text.cleaning_countdown.format(20).endswith(many.split()[-2] + " " + many.split()[-1])
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
+def test_text_size_and_contrast_changes_while_reading_reflow_the_open_section_at_once(
+    make_window, size: tuple[int, int]
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: after Text size while section 3 was open, lines ran under the scrollbar and
+    the picture ("low back pa") until the patient left the section."""
+    window = make_window(size)
+    window.open_section(2)
+    QApplication.processEvents()
+    window.reader.article.verticalScrollBar().setValue(400)
+    for change in (
+        lambda: window.cycle_text_size(),
+        lambda: window.cycle_text_size(),
+        lambda: window.set_high_contrast(True),
+        lambda: window.apply_text_step(EXTRA_LARGE_STEP),
+        lambda: window.cycle_text_size(),
+        lambda: window.set_high_contrast(False),
+    ):
+        change()
+        QApplication.processEvents()
+        assert text_overflow(window.reader.article) is None, window.choices
+        assert window.reader.article.verticalScrollBar().value() > 0, "reading position lost"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.config import Config
+from kiosk.glass import screen_density
 from kiosk.loading import KioskContent, Loaded
 from kiosk.paths import resources_dir
 from kiosk.theme import FONT_FAMILY, Metrics
@@ -76,11 +77,35 @@ def target_screen(index: int) -> QScreen:
     return screens[0]
 
 
-def build_window(content: KioskContent, size: QSize) -> tuple[KioskWindow, Metrics]:
-    """The window and its stylesheet, laid out for a screen of `size` (the controller gives it
-    the config)."""
-    metrics = Metrics.for_screen(size.width(), size.height())
+def screen_metrics(config: Config, size: QSize) -> Metrics:
+    """Sizes for a screen of `size` on the configured monitor's glass; logs where its physical
+    size came from (DESIGN.md's targets and text are millimetres, not pixels)."""
+    screen = target_screen(config.display.screen)
+    reported = screen.physicalSize()
+    density = screen_density(
+        size.width(),
+        size.height(),
+        (reported.width(), reported.height()),
+        config.display.diagonal_in,
+    )
+    metrics = Metrics.for_screen(size.width(), size.height(), density.px_per_mm)
+    log.info(
+        "screen %dx%d, %.2f px/mm from %s: touch targets %d px, body text %d px",
+        size.width(),
+        size.height(),
+        density.px_per_mm,
+        density.source,
+        metrics.touch_target,
+        metrics.body_px(0),
+    )
+    return metrics
+
+
+def build_window(content: KioskContent, config: Config, size: QSize) -> tuple[KioskWindow, Metrics]:
+    """The window and its stylesheet, laid out for a screen of `size` on the glass of the
+    configured monitor (the controller gives the window the rest of the config)."""
     app = application()
+    metrics = screen_metrics(config, size)
     apply_style(metrics)
     font = QFont(FONT_FAMILY)
     font.setPixelSize(metrics.label_px)
@@ -99,7 +124,7 @@ def build_kiosk(
     log_file: Path | None = None,
     clock: Callable[[], float] | None = None,
 ) -> KioskController:
-    window, metrics = build_window(loaded.content, size)
+    window, metrics = build_window(loaded.content, loaded.config, size)
     return KioskController(
         loaded,
         window,

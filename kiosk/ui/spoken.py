@@ -40,9 +40,9 @@ def screen_words(window: KioskWindow) -> str:
         return f"{window.reader.section.title}. {window.reader.progress_label.text()}."
     if page is Page.CONTACT:
         contact = window.contact
-        parts = [text.contact_title, contact.name_label.text()]
-        if contact.phone_label.text():
-            parts.append(spoken_digits(contact.phone_label.text()))
+        parts = [text.contact_title, contact.clinic.name]
+        if contact.clinic.phone:
+            parts.append(spoken_digits(contact.clinic.phone))
         return ". ".join(part for part in parts if part) + "."
     if page is Page.UPDATING:
         return text.updating

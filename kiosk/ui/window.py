@@ -107,6 +107,7 @@ class KioskWindow(QWidget):
         self.staff.exit_requested.connect(self.exit_requested)
         self.stack.addWidget(self.staff)
         self.stack.addWidget(self.usage_screen)
+        self._styled: tuple[bool, int] = (False, 0)  # what build_window styled the app for
         self.set_content(content)
 
     def configure(self, config: Config) -> None:
@@ -261,6 +262,23 @@ class KioskWindow(QWidget):
         bundle.attract.halo.set_colors(colors)
         bundle.reader.set_colors(colors)
         self.nav.show_text_step(step)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """One style sheet carries the theme and the text size to every widget at once; it is
+        applied only when either changed (restyling every widget costs tens of ms)."""
+        wanted = (self.choices.high_contrast, self.choices.text_step)
+        if wanted == self._styled:
+            return
+        self._styled = wanted
+        high_contrast, step = wanted
+        apply_style(self._metrics, HIGH_CONTRAST if high_contrast else COLORS, step)
+        # Larger labels may need another row in the bar; the open screen reflows now, not on
+        # the next event loop pass, so no frame shows the old layout with the new sizes.
+        self.nav.fit()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def next_language(self) -> None:
         """Switches to the next language, keeping the patient on the same page and section."""
@@ -370,7 +388,6 @@ class KioskWindow(QWidget):
         if on == self.choices.high_contrast:
             return
         self.choices = replace(self.choices, high_contrast=on)
-        apply_style(self._metrics, HIGH_CONTRAST if on else COLORS)
         self._apply_choices_to(self.screens)
         log.info("high contrast %s", "on" if on else "off")
 

@@ -69,6 +69,25 @@ def _label_problem(label: QLabel) -> str | None:
     return None
 
 
+def text_overflow(view: QTextEdit) -> str | None:
+    """Whether any laid-out line of `view`'s text reaches past what its viewport shows (under
+    the scrollbar or a picture beside it)."""
+    room = view.viewport().width()
+    document = view.document()
+    widest = 0.0
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        origin = document.documentLayout().blockBoundingRect(block).left()
+        for index in range(layout.lineCount() if layout else 0):
+            line = layout.lineAt(index)
+            widest = max(widest, origin + line.x() + line.naturalTextWidth())
+        block = block.next()
+    if widest > room + 1:
+        return f"a line of text is {widest:.0f} px wide in a view {room} px wide"
+    return None
+
+
 def _button_problem(button: QAbstractButton, min_target: int) -> str | None:
     if button.width() < min_target or button.height() < min_target:
         return f"touch target {button.width()}×{button.height()} is under {min_target} px"
@@ -79,7 +98,10 @@ def _button_problem(button: QAbstractButton, min_target: int) -> str | None:
 
 
 def layout_problems(window: QWidget, min_target: int) -> list[str]:
-    QApplication.processEvents()  # let pending layout requests settle, as a paint would
+    # Let pending layout requests settle, as the frames after a tap would (one can post another:
+    # a restyle, then the layouts it invalidates).
+    for _ in range(3):
+        QApplication.processEvents()
     problems = []
     bounds = window.rect()
     leaves = _visible_leaves(window)
@@ -93,8 +115,8 @@ def layout_problems(window: QWidget, min_target: int) -> list[str]:
             problems.append(f"{name}: {reason}")
         if isinstance(widget, QAbstractButton) and (reason := _button_problem(widget, min_target)):
             problems.append(f"{name}: {reason}")
-        if isinstance(widget, QTextEdit) and widget.horizontalScrollBar().maximum() > 0:
-            problems.append(f"{name}: text is wider than its view")
+        if isinstance(widget, QTextEdit) and (reason := text_overflow(widget)):
+            problems.append(f"{name}: {reason}")
     for first, second in combinations(leaves, 2):
         if first.isAncestorOf(second) or second.isAncestorOf(first):
             continue

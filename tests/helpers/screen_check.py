@@ -2,7 +2,7 @@
 stdout, every state in which the window is not the screen or the layout inspector finds a
 fault. One process per screen size: Qt's platform (and its screen) is fixed for a process.
 
-    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/helpers/screen_check.py
+    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/helpers/screen_check.py [config]
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def states(controller: KioskController) -> Iterator[str]:
 
 
 def main() -> int:
-    loaded = load_everything(CONTENT, None)
+    loaded = load_everything(CONTENT, Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     application()
     controller = build_kiosk(
         loaded, screen_size(loaded.config, None), kiosk_mode=False, reload=lambda: loaded

@@ -21,6 +21,8 @@ from kiosk.ui.widgets.qr_view import QrView
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
+# QWidget's own "no maximum" (QWIDGETSIZE_MAX, which PySide6 does not export).
+NO_MAXIMUM = (1 << 24) - 1
 # A code a third of the screen's short side is about 10 cm on a 24" panel: the size a phone
 # camera reads from a metre away (DESIGN.md).
 CODE_SHARE_OF_SHORT_SIDE = 3
@@ -49,7 +51,9 @@ class ContactScreen(QWidget):
         self.website_code: QrView | None = None
         self.front_desk_label: QLabel | None = None
         self.scan_labels: list[QLabel] = []
+        self._code_columns: list[QVBoxLayout] = []
         codes = QHBoxLayout()
+        self._codes_row = codes
         codes.setContentsMargins(0, 0, 0, 0)
         codes.setSpacing(metrics.spacing)
         if clinic.has_any_contact:
@@ -74,21 +78,19 @@ class ContactScreen(QWidget):
         self.codes = QWidget()
         self.codes.setLayout(codes)
 
-        self.name_label = text_label(clinic.name, "ClinicName")
-        self.name_label.setVisible(bool(clinic.name))
-        self.phone_label = text_label(clinic.phone, "PhoneNumber", wrap=False)
-        self.phone_label.setVisible(bool(clinic.phone))
-        # E-mail, web and street address scroll with the closing words: with every detail
-        # configured, on a small screen, at the largest text size, fixed labels would not fit.
+        # The clinic's name and number (in large type), e-mail, web and street address scroll
+        # with the closing words: with every detail configured, on a small screen, at the
+        # largest text size, fixed labels would not fit.
+        self._clinic = clinic
         details_html = "".join(
             _paragraph(value) for value in (clinic.email, clinic.website, clinic.address) if value
         )
         self._document_html = details_html + closing_html
         self.details_text = ArticleText(metrics)
-        self.details_text.setVisible(bool(self._document_html))
+        self.details_text.setVisible(bool(self._document_html or clinic.name or clinic.phone))
         # Text that does not fit at a large text size is flicked, like the reader's text.
         self.details_scroll = KineticScroll(self.details_text, min_swipe_px=metrics.px(140))
-        self.more_below_label = text_label(text.more_below, "MoreBelow", wrap=False)
+        self.more_below_label = text_label(text.more_below, "MoreBelow")
         scrollbar = self.details_text.verticalScrollBar()
         scrollbar.valueChanged.connect(self._update_more_below)
         scrollbar.rangeChanged.connect(self._update_more_below)
@@ -106,8 +108,6 @@ class ContactScreen(QWidget):
         details.setContentsMargins(0, 0, 0, 0)
         details.setSpacing(metrics.spacing)
         self.details = details
-        details.addWidget(self.name_label)
-        details.addWidget(self.phone_label)
         details.addWidget(self.details_text, 1)
         details.addWidget(self.more_below_label)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -127,6 +127,11 @@ class ContactScreen(QWidget):
         self.set_text_step(0)
 
     @property
+    def clinic(self) -> ClinicDetails:
+        """The details shown (the name and number lead the scrolling details)."""
+        return self._clinic
+
+    @property
     def codes_shown(self) -> list[QrView]:
         return [code for code in (self.contact_code, self.website_code) if code is not None]
 
@@ -141,13 +146,19 @@ class ContactScreen(QWidget):
         caption_px = self._metrics.body_px(min(step, BAR_TEXT_STEPS - 1))
         for label in self.scan_labels:
             label.setStyleSheet(f"font-size: {caption_px}px;")
-            # A wrapped label's size hint guesses at its width; a caption's width is fixed, so
-            # ask for the height it needs at that width, or a column of codes may squeeze it.
-            label.ensurePolished()
-            label.setMinimumHeight(label.heightForWidth(label.width()))
-        if self._document_html:
-            self.details_text.show_html(self._document_html, body_px)
+        self._fit_captions()
+        if self.details_text.isVisibleTo(self):
+            self.details_text.show_html(self._heading_html(step) + self._document_html, body_px)
         self._update_more_below()
+
+    def _heading_html(self, step: int) -> str:
+        """The clinic's name, and its phone number larger still: both grow with the text size."""
+        heading = ""
+        for value, reference_px in ((self._clinic.name, 46), (self._clinic.phone, 58)):
+            if value:
+                px = self._metrics.text_px(reference_px, step, damped=True)
+                heading += f'<p style="font-size: {px}px; font-weight: bold;">{escape(value)}</p>'
+        return heading
 
     def _update_more_below(self) -> None:
         scrollbar = self.details_text.verticalScrollBar()
@@ -180,7 +191,13 @@ class ContactScreen(QWidget):
         self.body.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
-        side = Qt.AlignmentFlag.AlignLeft if beside else Qt.AlignmentFlag.AlignHCenter
+        one_code = len(self.scan_labels) == 1
+        if beside:
+            side = Qt.AlignmentFlag.AlignLeft
+        else:
+            # Portrait: a pair of codes centred; one code with its caption beside it spans
+            # the width.
+            side = Qt.AlignmentFlag(0) if one_code else Qt.AlignmentFlag.AlignHCenter
         self.body.setAlignment(self.codes, Qt.AlignmentFlag.AlignTop | side)
         self.page_layout.removeWidget(self.header)
         self.details.removeWidget(self.header)
@@ -188,6 +205,34 @@ class ContactScreen(QWidget):
             self.details.insertWidget(0, self.header)
         else:
             self.page_layout.insertWidget(0, self.header)
+        if one_code:
+            # One code: its caption goes where there is width for it to grow with the text
+            # size without making the code's column taller than the screen (1280×800 or
+            # 800×1280 in Spanish at the largest text): heading the details beside the code on
+            # a landscape screen, beside the code on a portrait one.
+            label = self.scan_labels[0]
+            self._code_columns[0].removeWidget(label)
+            self._codes_row.removeWidget(label)
+            self.details.removeWidget(label)
+            label.setMinimumWidth(0)
+            label.setMaximumWidth(NO_MAXIMUM)
+            if beside:
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.details.insertWidget(1, label)
+            else:
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                self._codes_row.addWidget(label, 1)
+            self._fit_captions()
+            self.codes.updateGeometry()
+
+    def _fit_captions(self) -> None:
+        for label in self.scan_labels:
+            label.ensurePolished()
+            under_code = label.minimumWidth() == label.maximumWidth()
+            # A wrapped label's size hint guesses at its width; under a code its width is
+            # fixed, so ask for the height it needs at that width, or the column may squeeze
+            # it. Beside the codes the layout gives it the height for the width it gets.
+            label.setMinimumHeight(label.heightForWidth(label.width()) if under_code else 0)
 
     def _code_column(self, code: QrView, caption: str) -> QVBoxLayout:
         label = text_label(caption, "ScanLabel")
@@ -201,4 +246,5 @@ class ContactScreen(QWidget):
         column.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)
+        self._code_columns.append(column)
         return column

@@ -37,7 +37,6 @@ class SectionTile(QPushButton):
         self.setAccessibleDescription(section.summary)
         badge = text_label(str(number), "TileNumber", wrap=False)
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(metrics.badge, metrics.badge)
         self.title_label = text_label(section.title, "TileTitle")
         self.summary_label = text_label(section.summary, "TileSummary")
         self.picture: QLabel | None = None

@@ -112,8 +112,13 @@ class ArticleText(QTextEdit):
     def showEvent(self, event: QShowEvent) -> None:
         # Text laid out while this page was hidden can keep an old width (Qt relays out a hidden
         # QTextEdit late); wrap it to the width it is shown at.
-        self.document().setTextWidth(self.viewport().width())
+        self.wrap_to_view()
         super().showEvent(event)
+
+    def wrap_to_view(self) -> None:
+        """Lays the text out now, at the width the view shows (never wider: lines would run
+        under the scrollbar or a picture beside it)."""
+        self.document().setTextWidth(self.viewport().width())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -185,12 +190,13 @@ class PicturePanel(QScrollArea):
         self.fit()
 
     def minimumSizeHint(self) -> QSize:
-        # As wide as the picture's widest button (no sideways scrolling), as tall as a picture
-        # worth showing with a row of buttons; the rest scrolls.
+        # As wide as the picture's widest button (no sideways scrolling), as tall as two
+        # rows of buttons; the rest scrolls (a low screen at a large text size has no more).
         if self.illustration is None:
             return QSize(0, 0)
         width = self.illustration.minimumSizeHint().width()
-        return QSize(width + self.verticalScrollBar().sizeHint().width(), self._metrics.px(300))
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return QSize(width + scrollbar, 2 * self._metrics.touch_target)
 
     def sizeHint(self) -> QSize:
         return self.illustration.sizeHint() if self.illustration is not None else QSize(0, 0)
@@ -251,7 +257,7 @@ class ReaderScreen(QWidget):
         self.article = ArticleText(metrics)
         self.kinetic = KineticScroll(self.article, min_swipe_px=metrics.px(140))
         self.kinetic.swiped.connect(self._on_swipe)
-        self.more_below_label = text_label(text.more_below, "MoreBelow", wrap=False)
+        self.more_below_label = text_label(text.more_below, "MoreBelow")
         more_policy = self.more_below_label.sizePolicy()
         more_policy.setRetainSizeWhenHidden(True)
         self.more_below_label.setSizePolicy(more_policy)
@@ -404,8 +410,12 @@ class ReaderScreen(QWidget):
         return scrollbar.value() / scrollbar.maximum() if scrollbar.maximum() else 0.0
 
     def _restore_scroll_share(self, share: float) -> None:
-        # The new size's layout is needed before the old reading position can be found again.
-        self.article.document().adjustSize()
+        # The new size's layout is needed before the old reading position can be found again:
+        # the column's width (it grows with the text) first, then the text wrapped to it.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.article.wrap_to_view()
         scrollbar = self.article.verticalScrollBar()
         scrollbar.setValue(round(share * scrollbar.maximum()))
 

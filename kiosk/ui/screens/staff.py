@@ -100,8 +100,9 @@ class StaffScreen(QWidget):
         self._scroll = KineticScroll(self.report, min_swipe_px=10_000)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.setSpacing(metrics.margin)
-        self._columns.addLayout(grid, 2)
-        self._columns.addWidget(self.report, 3)
+        # Even halves: at 1024×768 the buttons' labels need half the width.
+        self._columns.addLayout(grid, 1)
+        self._columns.addWidget(self.report, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
         layout.setSpacing(metrics.spacing)

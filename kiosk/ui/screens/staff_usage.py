@@ -63,9 +63,9 @@ class UsageScreen(QWidget):
         self.period_buttons: dict[int, TouchButton] = {}
         self._periods = QButtonGroup(self)
         self._periods.setExclusive(True)
+        # The buttons have a row of their own: beside the title they outgrow an 800 px screen.
         header = QHBoxLayout()
         header.setSpacing(metrics.spacing)
-        header.addWidget(self.title_label, 1)
         for days in PERIODS:
             button = TouchButton(f"Last {days} days", description=f"Show the last {days} days")
             button.setObjectName("UsagePeriod")
@@ -106,6 +106,7 @@ class UsageScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
         layout.setSpacing(metrics.spacing)
+        layout.addWidget(self.title_label)
         layout.addLayout(header)
         layout.addWidget(self.sample_label, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary_label)

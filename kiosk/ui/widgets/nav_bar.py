@@ -4,7 +4,7 @@ Language when the content has more than one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.navigation import NavButtons
@@ -90,19 +90,19 @@ class NavBar(QWidget):
         ):
             button.set_label(label)
         self._label_wordings()
-        self._fit()
+        self.fit()
 
     def offer_language(self, name: str | None) -> None:
         """Shows the button that switches to the language called `name` (in that language)."""
         self.language_button.setVisible(name is not None)
         if name is not None:
             self.language_button.set_label(name)
-        self._fit()
+        self.fit()
 
     def show_text_step(self, step: int) -> None:
         self._step = step
         self._label_wordings()
-        self._fit()  # "●●●+" is longer
+        self.fit()  # "●●●+" is longer
 
     def _label_wordings(self) -> None:
         """Text size and Display in the wording that fits; their accessible names always in full."""
@@ -142,12 +142,15 @@ class NavBar(QWidget):
             # they read the bar as it is shown (the language button, made first, comes last).
             button.raise_()
 
-    def _fit(self) -> None:
-        """One row where every label fits at its natural width, two on narrow (portrait) screens;
-        in each, the full wordings of Text size and Display where they fit, else the short ones.
-        A row costs the page more than a longer word helps, so the short wordings in one row come
-        before the full ones in two."""
-        for rows, short in ((1, False), (1, True), (2, False), (2, True)):
+    def fit(self) -> None:
+        """As few rows as fit every label at its natural width: one on a wide screen, more on
+        a narrow one or at a large text size; in each, the full wordings of Text size and
+        Display where they fit, else the short ones. A row costs the page more than a longer
+        word helps, so the short wordings in one row come before the full ones in two."""
+        count = len(self._shown())
+        for rows, short in (
+            (rows, short) for rows in range(1, count + 1) for short in (False, True)
+        ):
             if short != self._short:
                 self._short = short
                 self._label_wordings()
@@ -165,8 +168,16 @@ class NavBar(QWidget):
             columns[index % per_row] = max(columns[index % per_row], button.sizeHint().width())
         margins = self._grid.contentsMargins()
         spacing = self._grid.spacing() * (per_row - 1)
-        return sum(columns) + spacing + margins.left() + margins.right() <= self.width()
+        # The bar spans its window: while hidden (the attract screen) its own width is stale.
+        parent = self.parentWidget()
+        width = parent.width() if parent is not None else self.width()
+        return sum(columns) + spacing + margins.left() + margins.right() <= width
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Hidden, the bar missed its window's resizes.
+        self.fit()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
