@@ -198,7 +198,7 @@ def test_contact_screens_wait_for_first_use_and_keep_the_patients_text_size(  # 
     """The QR codes are encoded after the first paint, not before; a contact screen built late
     still shows the text size the patient chose."""
     window = make_window()
-    assert all(bundle.built_contact is None for bundle in window._bundles.values())
+    assert all(bundle.built_contact is None for bundle in window.built_screens.values())
     qtbot.mouseClick(window.nav.text_size_button, Qt.MouseButton.LeftButton)
     assert window.text_step == 1
     qtbot.mouseClick(window.nav.contact_button, Qt.MouseButton.LeftButton)
@@ -212,10 +212,10 @@ def test_after_the_first_paint_every_first_tap_finds_its_screens_built(  # type:
 ) -> None:
     controller = make_kiosk()
     window = controller.window
-    assert set(window._bundles) == {"en"}
+    assert set(window.built_screens) == {"en"}
     controller.start()  # what the first paint starts
-    qtbot.waitUntil(lambda: set(window._bundles) == {"en", "es"}, timeout=5000)
-    built = {language: bundle.built_contact for language, bundle in window._bundles.items()}
+    qtbot.waitUntil(lambda: set(window.built_screens) == {"en", "es"}, timeout=5000)
+    built = {language: bundle.built_contact for language, bundle in window.built_screens.items()}
     assert all(screen is not None for screen in built.values())
     window.wake()
     qtbot.mouseClick(window.nav.language_button, Qt.MouseButton.LeftButton)

@@ -4,7 +4,9 @@ that switches between them."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import assert_never
 
 from PySide6.QtCore import Signal
@@ -138,6 +140,11 @@ class KioskWindow(QWidget):
         )
         self.navigation.restart(len(self.sections))
         self._go(Place(Page.ATTRACT))
+
+    @property
+    def built_screens(self) -> Mapping[str, LanguageScreens]:
+        """Each language's screens built so far (another language's when first needed)."""
+        return MappingProxyType(self._bundles)
 
     @property
     def screens(self) -> LanguageScreens:
