@@ -87,7 +87,7 @@ def inproc(config: Path, presses: int, taps: int) -> dict[str, Any]:
 
     loaded = reload()
     ui.application()
-    window, metrics = ui.build_window(loaded.content, QSize(*SCREEN))
+    window, metrics = ui.build_window(loaded.content, loaded.config, QSize(*SCREEN))
     narrator = Narrator(loaded.config.speech, Espeak(pipe=True))
     controller = KioskController(
         loaded, window, metrics, reload=reload, kiosk_mode=True, narrator=narrator

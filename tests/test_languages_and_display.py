@@ -4,6 +4,7 @@ which the next patient never inherits."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -207,23 +208,24 @@ def test_countdowns_say_one_second_in_the_singular(language: str, one: str, many
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
-def test_text_size_and_contrast_changes_while_reading_reflow_the_open_section_at_once(
+def test_text_size_and_contrast_changes_while_reading_reflow_the_open_section_at_once(  # type: ignore[no-untyped-def]
     make_window, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Issue 13: after Text size while section 3 was open, lines ran under the scrollbar and
     the picture ("low back pa") until the patient left the section."""
     window = make_window(size)
     window.open_section(2)
     QApplication.processEvents()
     window.reader.article.verticalScrollBar().setValue(400)
-    for change in (
+    changes: tuple[Callable[[], None], ...] = (
         lambda: window.cycle_text_size(),
         lambda: window.cycle_text_size(),
         lambda: window.set_high_contrast(True),
         lambda: window.apply_text_step(EXTRA_LARGE_STEP),
         lambda: window.cycle_text_size(),
         lambda: window.set_high_contrast(False),
-    ):
+    )
+    for change in changes:
         change()
         QApplication.processEvents()
         assert text_overflow(window.reader.article) is None, window.choices
