@@ -4,6 +4,7 @@ which the next patient never inherits."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -216,21 +217,16 @@ def test_text_size_and_contrast_changes_while_reading_reflow_the_open_section_at
     window.open_section(2)
     QApplication.processEvents()
     window.reader.article.verticalScrollBar().setValue(400)
-    changes = (
-        ("text size", None),
-        ("text size", None),
-        ("contrast", True),
-        ("extra large", None),
-        ("text size", None),
-        ("contrast", False),
+    changes: tuple[Callable[[], None], ...] = (
+        lambda: window.cycle_text_size(),
+        lambda: window.cycle_text_size(),
+        lambda: window.set_high_contrast(True),
+        lambda: window.apply_text_step(EXTRA_LARGE_STEP),
+        lambda: window.cycle_text_size(),
+        lambda: window.set_high_contrast(False),
     )
-    for change, on in changes:
-        if change == "text size":
-            window.cycle_text_size()
-        elif change == "contrast":
-            window.set_high_contrast(on)
-        else:
-            window.apply_text_step(EXTRA_LARGE_STEP)
+    for change in changes:
+        change()
         QApplication.processEvents()
         assert text_overflow(window.reader.article) is None, window.choices
         assert window.reader.article.verticalScrollBar().value() > 0, "reading position lost"
