@@ -16,7 +16,7 @@ def stylesheet(
     template_path: Path, metrics: Metrics, colors: Colors = COLORS, text_step: int = 0
 ) -> str:
     """The style sheet for a screen, a theme and the patient's text size. What a patient reads
-    grows with the text size: the home tiles, the overlays and the Display panel (the reader's
+    grows with the text size: the overlays and the Display panel (the reader's
     text, the clinic's details and the pictures' words follow it on their own). The
     chrome around them (titles, the bar, the notice under the text) keeps its size, so that on
     a low screen the larger words still have room; all text is at least DESIGN.md's size on
@@ -25,7 +25,7 @@ def stylesheet(
     def grows(reference_px: float, *, damped: bool = False) -> int:
         return metrics.text_px(reference_px, text_step, damped=damped)
 
-    badge = metrics.badge(text_step)
+    badge = metrics.badge()
     sizes = {
         "font_family": FONT_FAMILY,
         "touch": metrics.touch_target,
@@ -43,8 +43,10 @@ def stylesheet(
         "small_px": metrics.small_px,
         "attract_title_px": metrics.text_px(76),
         "attract_pad": metrics.px(56),
-        "tile_title_px": grows(36),
-        "tile_summary_px": grows(28),
+        # Tiles keep their size: grown, they outgrow a 1280×800 home screen (it does not
+        # scroll yet).
+        "tile_title_px": metrics.tile_title_px,
+        "tile_summary_px": metrics.small_px,
         "message_px": grows(46),
         "overlay_title_px": grows(58, damped=True),
         "overlay_button_px": grows(30, damped=True),

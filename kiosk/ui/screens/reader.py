@@ -30,6 +30,7 @@ from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
 from kiosk.theme import COLORS, FONT_FAMILY, Colors, Metrics
 from kiosk.ui.illustrations import Illustration, create_illustration
+from kiosk.ui.illustrations.widget import MIN_PICTURE
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.swipe_area import SwipeArea
@@ -155,6 +156,10 @@ class ArticleText(QTextEdit):
         )
 
 
+# The drawing is at least this share of the picture panel's width tall.
+PICTURE_SHARE = 0.6
+
+
 class PicturePanel(QScrollArea):
     """Holds the section's picture at the height its words and buttons need at the panel's
     width, and scrolls it when the screen is shorter than that (large text on a low landscape
@@ -207,13 +212,21 @@ class PicturePanel(QScrollArea):
             return
         room = self.viewport().size()
         width = self.width()
-        needed = self.illustration.height_for_width(width)
+        needed = self._needed_height(width)
         if needed > self.height():
             # The scrollbar comes: the picture is narrower by its width, and taller for that.
             width -= self.verticalScrollBar().sizeHint().width()
-            needed = self.illustration.height_for_width(width)
+            needed = self._needed_height(width)
         self._stage.resize(width, max(room.height(), needed))
         self.illustration.setGeometry(self._stage.rect())
+
+    def _needed_height(self, width: int) -> int:
+        """The picture's words and buttons, and a drawing at least PICTURE_SHARE of the panel's
+        width tall: large text takes the panel more room (it scrolls), never the drawing's."""
+        assert self.illustration is not None
+        least = self.illustration.height_for_width(width)
+        drawing = self._metrics.px(MIN_PICTURE)
+        return least + max(0, round(width * PICTURE_SHARE) - drawing)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
