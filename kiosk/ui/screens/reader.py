@@ -221,10 +221,13 @@ class PicturePanel(QScrollArea):
         self.illustration.setGeometry(self._stage.rect())
 
     def _needed_height(self, width: int) -> int:
-        """The picture's words and buttons, and a drawing at least PICTURE_SHARE of the panel's
-        width tall: large text takes the panel more room (it scrolls), never the drawing's."""
+        """What fits the panel stays unscrolled; when the words and buttons do not fit (large
+        text on a low screen) the panel scrolls anyway, and the drawing then keeps at least
+        PICTURE_SHARE of the panel's width in height instead of the smallest worth showing."""
         assert self.illustration is not None
         least = self.illustration.height_for_width(width)
+        if least <= self.height():
+            return least
         drawing = self._metrics.px(MIN_PICTURE)
         return least + max(0, round(width * PICTURE_SHARE) - drawing)
 
