@@ -125,6 +125,9 @@ def interface_pairs(colors: Colors, *, outline: float) -> tuple[Pair, ...]:
         _words("unavailable button label", colors.on_disabled, colors.disabled),
         _words("notice text", colors.text, colors.notice),
         Pair("tile outline", colors.outline, colors.background, outline, words=False),
+        # Round a picture (kiosk/ui/illustrations): its card's edge, the chosen state button.
+        Pair("picture card edge", colors.outline, colors.background, outline, words=False),
+        Pair("chosen state button edge", colors.accent, colors.background, outline, words=False),
         _words("paragraph read aloud", colors.text, colors.reading),
         Pair("focus ring on the background", colors.focus, colors.background, outline, words=False),
         Pair("focus ring on the bar", colors.focus, colors.surface, outline, words=False),

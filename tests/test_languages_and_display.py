@@ -19,7 +19,7 @@ from kiosk.cli import main
 from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
 from kiosk.navigation import Page
-from kiosk.theme import EXTRA_LARGE_STEP, HIGH_CONTRAST, TEXT_SIZE_STEPS
+from kiosk.theme import COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, TEXT_SIZE_STEPS
 
 
 def test_spanish_end_to_end(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -292,3 +292,24 @@ def test_the_balance_sentence_shows_with_every_picture_of_the_medicine(make_wind
             if section.illustration:
                 shown.append(section.illustration)
         assert sorted(shown) == ["pain-mood-cycle", "pain-pathway", "synapse"]
+
+
+def test_high_contrast_reaches_the_picture_frame_caption_and_buttons(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: the picture's cream panel, caption and teal/white buttons stayed light."""
+    window = make_window((1920, 1080))
+    window.open_section(1)
+    illustration = window.reader.illustration
+    assert illustration is not None
+    window.set_high_contrast(True)
+    QApplication.processEvents()
+    shot = illustration.grab().toImage()
+    corner = shot.pixelColor(1, 1).name().upper()
+    assert corner == HIGH_CONTRAST.background
+    caption = illustration.caption_label
+    assert caption.palette().color(caption.foregroundRole()).name().upper() == HIGH_CONTRAST.text
+    chosen = next(button for button in illustration.choice_buttons.values() if button.isChecked())
+    inside_its_edge = chosen.grab().toImage().pixelColor(8, chosen.height() // 2)
+    assert inside_its_edge.name().upper() == HIGH_CONTRAST.accent
+    window.set_high_contrast(False)
+    QApplication.processEvents()
+    assert illustration.grab().toImage().pixelColor(1, 1).name().upper() == COLORS.background

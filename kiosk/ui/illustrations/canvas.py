@@ -13,7 +13,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEv
 from PySide6.QtWidgets import QWidget
 
 from kiosk.illustration_specs import LegendItem
-from kiosk.theme import COLORS, Metrics
+from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.illustrations.drawing import color, pen
 from kiosk.ui.illustrations.legend import draw_legend, legend_height
 from kiosk.ui.illustrations.picture import Picture
@@ -50,8 +50,16 @@ class PictureCanvas(QWidget):
         self._picture: Picture | None = None
         self._moving = QRect()
         self._pressed_at: QPointF | None = None
+        # Round the card: the screen's background and the card's edge, in the session's theme.
+        # The card itself stays light in either theme: its drawing's colours are checked
+        # against its white (kiosk/theme.py, CONTRAST_PAIRS), like the home thumbnails.
+        self._frame = COLORS
 
     # --- what to show -----------------------------------------------------------------------
+
+    def set_frame_colors(self, colors: Colors) -> None:
+        self._frame = colors
+        self.invalidate()
 
     def set_state(self, state: str) -> None:
         self._state = state
@@ -128,12 +136,15 @@ class PictureCanvas(QWidget):
         state, size or pixel ratio changes (the motion layer is drawn over a copy of it)."""
         pixmap = QPixmap(size * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(color(COLORS.background))
+        pixmap.fill(color(self._frame.background))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = QRectF(0, 0, size.width(), size.height()).adjusted(1, 1, -1, -1)
+        edge = max(2, self.metrics.px(3))
+        card = QRectF(0, 0, size.width(), size.height()).adjusted(
+            edge / 2, edge / 2, -edge / 2, -edge / 2
+        )
         radius = self.metrics.px(16)
-        painter.setPen(pen(COLORS.outline, max(1.5, self.metrics.px(2))))
+        painter.setPen(pen(self._frame.outline, edge))
         painter.setBrush(color(COLORS.surface))
         painter.drawRoundedRect(card, radius, radius)
         draw_legend(painter, self._legend_rect(QSizeF(size)), self.legend, self._legend_px())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.frame_budget import FrameBudget
 from kiosk.illustration_text import StateWords, illustration_language, illustration_text
-from kiosk.theme import BODY_PX_STEPS, COLORS, FONT_FAMILY, Metrics
+from kiosk.theme import BODY_PX_STEPS, COLORS, FONT_FAMILY, Colors, Metrics
 from kiosk.ui.illustrations.canvas import PictureCanvas
 from kiosk.ui.illustrations.drawing import color
 from kiosk.ui.illustrations.flow_layout import FlowLayout
@@ -44,13 +44,13 @@ class StateText:
         return cls(name, words.caption, words.description, words.button)
 
 
-def _pause_icon(size: int, *, playing: bool) -> QIcon:
+def _pause_icon(size: int, *, playing: bool, ink: str) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color(COLORS.text))
+    painter.setBrush(color(ink))
     if playing:  # show "pause": two bars
         bar = size * 0.26
         painter.drawRoundedRect(
@@ -112,6 +112,7 @@ class Illustration(QWidget):
         self._shown = False
         self._held = False  # after reset(): no motion until shown again
         self._body_step = 0
+        self._colors = COLORS  # the session's theme round the picture (set_colors)
         # A picture alone (a preview, a test) judges its own frame rate; the kiosk shares one.
         self.motion = MotionClock(frame_budget or FrameBudget(), kind.still_phase, self)
 
@@ -241,6 +242,16 @@ class Illustration(QWidget):
         self.set_state(self.states[0])
         self.canvas.set_phase(self.phase)
 
+    def set_colors(self, colors: Colors) -> None:
+        """The session's theme for everything round the picture: its frame, caption, state
+        and pause buttons (high contrast: white and yellow on black)."""
+        if colors == self._colors:
+            return
+        self._colors = colors
+        self._apply_style()
+        self._sync_pause_button()
+        self.canvas.set_frame_colors(colors)
+
     def set_text_step(self, step: int) -> None:
         """Follows the reader's text size for the caption (0 = normal)."""
         step = max(0, min(len(BODY_PX_STEPS) - 1, step))
@@ -318,7 +329,9 @@ class Illustration(QWidget):
         label = self.words.play if self._paused else self.words.pause
         self.pause_button.setAccessibleName(label)
         self.pause_button.setToolTip("")
-        self.pause_button.setIcon(_pause_icon(self.metrics.touch_target, playing=not self._paused))
+        self.pause_button.setIcon(
+            _pause_icon(self.metrics.touch_target, playing=not self._paused, ink=self._colors.text)
+        )
 
     def _sync_choices(self) -> None:
         for name, button in self.choice_buttons.items():
@@ -335,7 +348,7 @@ class Illustration(QWidget):
 
     def _apply_style(self) -> None:
         m = self.metrics
-        c = COLORS
+        c = self._colors
         border = max(2, m.px(3))
         inner = m.touch_target - 2 * border  # min sizes count without the border
         radius = m.px(16)
@@ -347,7 +360,8 @@ class Illustration(QWidget):
             f"QLabel#IllustrationCaption {{ {font} color: {c.text}; background: transparent;"
             f" font-size: {m.body_px(self._body_step)}px; }}"
             f"QPushButton#IllustrationChoice {{ {font} {button} {size}"
-            f" font-size: {m.label_px}px; font-weight: bold; padding: 0 {m.px(16)}px;"
+            f" font-size: {m.text_px(30, self._body_step, damped=True)}px; font-weight: bold;"
+            f" padding: 0 {m.px(16)}px;"
             f" background: {c.surface}; color: {c.text}; }}"
             f"QPushButton#IllustrationChoice:checked {{ background: {c.accent};"
             f" color: {c.on_accent}; border-color: {c.accent}; }}"

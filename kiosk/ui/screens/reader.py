@@ -244,6 +244,7 @@ class ReaderScreen(QWidget):
         self._text_step = 0
         self._reduced_motion = reduced_motion
         self._language = language
+        self._colors = COLORS
         self._frame_budget = frame_budget
         # Made when a section first needs one, then kept: each remembers nothing between sessions.
         self.illustrations: dict[str, Illustration] = {}
@@ -312,9 +313,6 @@ class ReaderScreen(QWidget):
         """The Listen button says what a press will do: listen, or pause the reading."""
         self.listen_button.set_label(self._text.pause_listening if listening else self._text.listen)
 
-    def set_colors(self, colors: Colors) -> None:
-        self.article.set_reading_color(colors.reading)
-
     def show_section(self, section: Section, number: int, total: int) -> None:
         self.kinetic.stop()
         self._section = section
@@ -355,6 +353,14 @@ class ReaderScreen(QWidget):
         for illustration in self.illustrations.values():
             illustration.reset()
 
+    def set_colors(self, colors: Colors) -> None:
+        """The session's theme for the text being read aloud and for the pictures' frames,
+        captions and buttons."""
+        self.article.set_reading_color(colors.reading)
+        self._colors = colors
+        for illustration in self.illustrations.values():
+            illustration.set_colors(colors)
+
     def set_reduced_motion(self, reduced: bool) -> None:
         self._reduced_motion = reduced
         for illustration in self.illustrations.values():
@@ -378,6 +384,7 @@ class ReaderScreen(QWidget):
             self.illustrations[key] = illustration
             self.swipes.watch(illustration)
         illustration.set_text_step(self._text_step)
+        illustration.set_colors(self._colors)
         self.picture_panel.show()
         self.picture_panel.show_illustration(illustration)
 
