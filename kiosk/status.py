@@ -19,6 +19,8 @@ STATUS_INTERVAL_S = 10
 # Where the .deb's kiosk keeps its state (packaging/linux/make-config.py sets [state] folder to
 # it): `kiosk status` looks there when the config, readable only by root and the kiosk, is not.
 INSTALLED_STATE_FOLDER = Path("/var/lib/clinic-kiosk/state")
+# The screen name of the last status a kiosk writes as it stops: "stopped (<why>)".
+STOPPED = "stopped"
 # Group-readable (the .deb's state folder is setgid adm: monitoring reads without root).
 STATUS_FILE_MODE = 0o640
 
@@ -46,6 +48,11 @@ class Status:
     # CPU share of the latest reading while one moved.
     picture_frames_per_s: int = 60
     picture_cpu_percent: float | None = None
+
+    @property
+    def stopped(self) -> bool:
+        """The kiosk wrote this as it stopped (systemctl stop, Exit kiosk, a signal)."""
+        return self.screen.startswith(STOPPED)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n"
@@ -128,9 +135,9 @@ def prometheus_text(status: Status, now: datetime) -> str:
     metrics: list[tuple[str, str, str, list[tuple[str, float | int]]]] = [
         (
             "clinic_kiosk_up",
-            "1 while the kiosk runs and writes this file (every 10 s); version as a label.",
+            "1 while the kiosk runs and writes this file (every 10 s), 0 once it stopped; version as a label.",
             "gauge",
-            [(f'{{version="{_label(status.version)}"}}', 1)],
+            [(f'{{version="{_label(status.version)}"}}', 0 if status.stopped else 1)],
         ),
         (
             "clinic_kiosk_status_time_seconds",

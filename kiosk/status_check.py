@@ -69,6 +69,8 @@ def judge(
         state = max(state, level)
         findings.append(text)
 
+    if status.stopped:
+        find(CheckState.CRITICAL, f"the kiosk has {status.screen}")
     if status_age_s > limits.stale_critical_s:
         find(
             CheckState.CRITICAL,

@@ -176,3 +176,11 @@ def test_kiosk_status_reads_a_given_state_folder(
     write_status_files(tmp_path, STATUS, NOW)
     assert main(["status", "--state", str(tmp_path)]) == 0
     assert "Showing: reader" in capsys.readouterr().out
+
+
+def test_a_kiosk_that_stopped_is_critical_and_down() -> None:
+    stopped = replace(STATUS, screen="stopped (SIGTERM)")
+    state, line = check(stopped)
+    assert state is CheckState.CRITICAL
+    assert line.startswith("KIOSK CRITICAL - the kiosk has stopped (SIGTERM)")
+    assert samples(prometheus_text(stopped, NOW))["clinic_kiosk_up"] == ('{version="9.9.9"}', "0")

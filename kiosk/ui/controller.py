@@ -20,7 +20,7 @@ from kiosk.loading import Loaded, keeping_config, update_changes
 from kiosk.navigation import Location, Page
 from kiosk.pin_attempts_file import PinAttemptsFile
 from kiosk.problems import Severity
-from kiosk.status import Status, human_report
+from kiosk.status import STOPPED, Status, human_report
 from kiosk.theme import Metrics
 from kiosk.ui.content_watch import ContentWatch
 from kiosk.ui.keyboard import KeyboardNavigator
@@ -347,7 +347,7 @@ class KioskController(QObject):
         """Saves the session's counts (the section on screen included) and a last status that
         says the kiosk stopped and why, then ends the event loop."""
         self.stop()
-        self.status_writer.write(replace(self.status(), screen=f"stopped ({reason})"))
+        self.status_writer.write(replace(self.status(), screen=f"{STOPPED} ({reason})"))
         self.window.allow_close()
         self.window.close()
         QApplication.quit()
