@@ -140,6 +140,9 @@ class HomeScreen(QWidget):
         page = QWidget()
         page.setObjectName("HomePage")
         self.scroll_area.setWidget(page)
+        # The screen's background shows through, in either theme (setWidget turns the page's
+        # fill on, in the light palette: white titles on light grey in high contrast).
+        page.setAutoFillBackground(False)
         self.scroll_area.viewport().setAutoFillBackground(False)
         # No sideways swipe on the home page: only scrolling.
         self.kinetic = KineticScroll(self.scroll_area, min_swipe_px=10_000)
