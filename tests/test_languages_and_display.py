@@ -169,7 +169,8 @@ def test_a_layer_follows_the_window_while_shown_each_time_it_is_shown(  # type: 
         back over the whole window if it watches, still aside if not."""
         layer.setGeometry(moved_aside)
         QApplication.sendEvent(window, QResizeEvent(window.size(), QSize(1280, 800)))
-        return layer.geometry()
+        geometry: QRect = layer.geometry()
+        return geometry
 
     assert layer_after_window_resize() == moved_aside
     qtbot.mouseClick(window.nav.display_button, Qt.MouseButton.LeftButton)
