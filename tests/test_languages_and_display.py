@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from helpers.layout import text_overflow
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk import ui_text
 from kiosk.cli import main
@@ -156,40 +156,30 @@ def test_a_translation_missing_the_open_section_sends_the_reader_home(  # type: 
 
 
 def test_a_layer_follows_the_window_while_shown_each_time_it_is_shown(  # type: ignore[no-untyped-def]
-    make_window, qtbot, monkeypatch
+    make_window, qtbot
 ) -> None:
     """A layer watches the window only while it shows (a filter on the window runs for every
     event the window gets); shown again, it follows again."""
     window = make_window()
     layer = window.screens.display_layer
-    fits: list[QWidget] = []
-    fit = layer._fit
+    moved_aside = QRect(0, 0, 10, 10)
 
-    def counted_fit(parent: QWidget) -> None:
-        fits.append(parent)
-        fit(parent)
-
-    monkeypatch.setattr(layer, "_fit", counted_fit)
-
-    def window_resized() -> None:
+    def layer_after_window_resize() -> QRect:
+        """Where the layer is after the window tells of a resize, the layer moved aside first:
+        back over the whole window if it watches, still aside if not."""
+        layer.setGeometry(moved_aside)
         QApplication.sendEvent(window, QResizeEvent(window.size(), QSize(1280, 800)))
+        geometry: QRect = layer.geometry()
+        return geometry
 
-    window_resized()
-    assert fits == []
+    assert layer_after_window_resize() == moved_aside
     qtbot.mouseClick(window.nav.display_button, Qt.MouseButton.LeftButton)
     assert layer.isVisible()
-    fits.clear()
-    window_resized()
-    assert fits == [window]
-    assert layer.geometry() == window.rect()
+    assert layer_after_window_resize() == window.rect()
     layer.hide()
-    fits.clear()
-    window_resized()
-    assert fits == []
+    assert layer_after_window_resize() == moved_aside
     layer.present()
-    fits.clear()
-    window_resized()
-    assert fits == [window]
+    assert layer_after_window_resize() == window.rect()
 
 
 @pytest.mark.parametrize(

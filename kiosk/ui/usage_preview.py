@@ -69,7 +69,7 @@ def render_usage_preview(
     path = out / PREVIEW_FILE
     screen = UsageScreen(metrics, section_titles)
     # Its own stylesheet too, so the picture is right even where no kiosk window set one.
-    screen.setStyleSheet(stylesheet(resources_dir() / "theme.qss", metrics) + screen.styleSheet())
+    screen.setStyleSheet(stylesheet(resources_dir() / "theme.qss", metrics))
     screen.setFixedSize(size)
     screen.show_usage(SampleUsage(list(section_titles)), days)
     screen.show()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.contact import ClinicDetails, vcard
-from kiosk.theme import BAR_TEXT_STEPS, COLORS, REFERENCE_SHORT_SIDE, Metrics
+from kiosk.theme import BAR_TEXT_STEPS, REFERENCE_SHORT_SIDE, Metrics
 from kiosk.ui.screens.reader import ArticleText
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
@@ -70,10 +70,7 @@ class ContactScreen(QWidget):
             self.front_desk_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.front_desk_label.setFixedWidth(min_symbol_px)
             self.front_desk_label.setMinimumHeight(min_symbol_px // 2)
-            self.front_desk_label.setStyleSheet(
-                f"background: {COLORS.notice}; border-radius: {metrics.px(16)}px;"
-                f" padding: {metrics.px(28)}px;"
-            )
+            self.front_desk_label.setProperty("card", True)  # styled in theme.qss
             codes.addWidget(self.front_desk_label)
         self.codes = QWidget()
         self.codes.setLayout(codes)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.theme import COLORS, Metrics
+from kiosk.theme import Metrics
 from kiosk.ui.widgets.bar_chart import Bar, BarChart
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -111,20 +111,6 @@ class UsageScreen(QWidget):
         layout.addWidget(self.sample_label, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary_label)
         layout.addLayout(self._charts, 1)
-        self._style(metrics)
-
-    def _style(self, metrics: Metrics) -> None:
-        # The chosen period is filled, the other outlined: a pair of plain buttons would look
-        # the same whichever is on.
-        border = max(2, metrics.px(3))
-        self.setStyleSheet(
-            f"QPushButton#UsagePeriod {{ background: {COLORS.surface}; color: {COLORS.text};"
-            f" border: {border}px solid {COLORS.outline}; }}"
-            f"QPushButton#UsagePeriod:checked {{ background: {COLORS.accent};"
-            f" color: {COLORS.on_accent}; border-color: {COLORS.accent}; }}"
-            f"QPushButton#UsagePeriod:pressed {{ background: {COLORS.notice};"
-            f" color: {COLORS.text}; }}"
-        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = event.size().width() < event.size().height()
