@@ -30,6 +30,7 @@ from kiosk.ui.screens.staff_usage import UsageScreen
 from kiosk.ui.screens.updating import UpdatingScreen
 from kiosk.ui.style import apply_style
 from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
+from kiosk.ui.widgets.modal_layer import ModalLayer
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui_text import ui_text
@@ -277,6 +278,8 @@ class KioskWindow(QWidget):
         # Larger labels may need another row in the bar; the open screen reflows now, not on
         # the next event loop pass, so no frame shows the old layout with the new sizes.
         self.nav.fit()
+        for layer in self.findChildren(ModalLayer):
+            layer.refit()
         layout = self.layout()
         if layout is not None:
             layout.activate()

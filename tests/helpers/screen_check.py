@@ -63,7 +63,11 @@ def states(controller: KioskController) -> Iterator[str]:
                 window.idle_warning.stop()
                 window.show_display_options()
                 yield f"{where} display options"
+                # Larger text chosen in the panel itself: the open panel grows with its words.
+                window.apply_text_step(TEXT_SIZE_STEPS - 1)
+                yield f"{where} display options, then the largest text"
                 window.screens.display_layer.hide()
+                window.apply_text_step(step)
     window.set_high_contrast(False)
     window.apply_text_step(0)
     controller.staff.pad.open()

@@ -34,6 +34,13 @@ class ModalLayer(QWidget):
         self.show()
         self.raise_()
 
+    def refit(self) -> None:
+        """Sizes the card again for its words, when their size changed while it shows (larger
+        text chosen in the Display panel itself)."""
+        parent = self.parentWidget()
+        if parent is not None and self.isVisible():
+            self._fit(parent)
+
     def _fit(self, parent: QWidget) -> None:
         # Centring uses the card's size hint, which ignores how wrapped text grows when narrow:
         # fix the width, then ask the card's layout for the height that width needs.
