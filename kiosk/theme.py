@@ -245,7 +245,7 @@ class Metrics:
         return self.text_px(36)
 
     def tile_title_px_at(self, step: int) -> int:
-        return self.text_px(36, step)
+        return self.text_px(36, step, damped=True)
 
     @property
     def label_px(self) -> int:

@@ -25,7 +25,7 @@ def stylesheet(
     def grows(reference_px: float, *, damped: bool = False) -> int:
         return metrics.text_px(reference_px, text_step, damped=damped)
 
-    badge = metrics.badge()
+    badge = metrics.badge(text_step)
     sizes = {
         "font_family": FONT_FAMILY,
         "touch": metrics.touch_target,
@@ -43,10 +43,9 @@ def stylesheet(
         "small_px": metrics.small_px,
         "attract_title_px": metrics.text_px(76),
         "attract_pad": metrics.px(56),
-        # Tiles keep their size: grown, they outgrow a 1280×800 home screen (it does not
-        # scroll yet).
-        "tile_title_px": metrics.tile_title_px,
-        "tile_summary_px": metrics.small_px,
+        # The home page scrolls when grown tiles need more than the screen's height.
+        "tile_title_px": metrics.tile_title_px_at(text_step),
+        "tile_summary_px": grows(28),
         "message_px": grows(46),
         "overlay_title_px": grows(58, damped=True),
         "overlay_button_px": grows(30, damped=True),

@@ -254,6 +254,7 @@ class KioskWindow(QWidget):
     def _apply_choices_to(self, bundle: LanguageScreens) -> None:
         step = self.choices.text_step
         bundle.reader.set_text_step(step)
+        bundle.home.set_text_step(step)
         if bundle.built_contact is not None:
             bundle.built_contact.set_text_step(step)
         bundle.reader.set_reduced_motion(self.choices.reduced_motion)

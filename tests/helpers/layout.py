@@ -25,12 +25,10 @@ def _visible_leaves(window: QWidget) -> list[QWidget]:
     root: QWidget = layers[-1] if layers else window
     leaves: list[QWidget] = []
     for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(window) or not isinstance(widget, LEAF_TYPES):
-            continue
-        # A label inside a button is part of the button (home tiles); check the button.
-        if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
-            continue
-        leaves.append(widget)
+        # Labels inside a button (a home tile's title and summary) count on their own: a tile
+        # of the right size can still cut its words.
+        if widget.isVisibleTo(window) and isinstance(widget, LEAF_TYPES):
+            leaves.append(widget)
     return leaves
 
 

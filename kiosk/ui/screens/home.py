@@ -1,25 +1,32 @@
-"""Home: the article's title, a one-line intro, and a large tile per section."""
+"""Home: the article's title, a one-line intro, and a large tile per section. The page scrolls
+when its tiles' words need more height than the screen has (Spanish at the largest text size on
+a 1280×800 panel): the words wrap and are never cut."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.content import Section
-from kiosk.theme import Metrics
+from kiosk.theme import FONT_FAMILY, Metrics
 from kiosk.ui.illustrations import thumbnail
+from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
 
 LANDSCAPE_COLUMNS = 3
+# The tiles' words, at reference pixels (grown with the text size, as resources/theme.qss has them).
+TILE_SUMMARY_PX = 28
 # On smaller panels (a 1280×800 tablet is 0.74) a tile has room for its words only.
 PICTURE_MIN_SCALE = 0.9
 
@@ -64,6 +71,22 @@ class SectionTile(QPushButton):
             if label is not None:
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    def widest_words(self, metrics: Metrics, step: int) -> tuple[int, int]:
+        """The widths of the longest word of the title and of the summary at a text size: a
+        tile narrower than that would cut a word, not wrap it."""
+
+        def widest(text: str, px: int, *, bold: bool) -> int:
+            font = QFont(FONT_FAMILY)
+            font.setPixelSize(px)
+            font.setBold(bold)
+            measure = QFontMetrics(font)
+            return max(measure.horizontalAdvance(word) for word in text.split())
+
+        return (
+            widest(self.title_label.text(), metrics.tile_title_px_at(step), bold=True),
+            widest(self.summary_label.text(), metrics.text_px(TILE_SUMMARY_PX, step), bold=False),
+        )
+
     def place_picture(self, *, beside: bool) -> None:
         """Beside the summary under a full-width title on a tall tile; beside all the words on a
         wide, low one (portrait screens)."""
@@ -106,14 +129,66 @@ class HomeScreen(QWidget):
         self._grid = QGridLayout()
         self._grid.setSpacing(metrics.spacing)
         self._columns = 0
-        layout = QVBoxLayout(self)
+        # The page is as tall as its wrapped words need at the screen's width (the layouts'
+        # height for width), and scrolls by finger when that is more than the screen.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("HomeScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page = QWidget()
+        page.setObjectName("HomePage")
+        self.scroll_area.setWidget(page)
+        # The screen's background shows through, in either theme (setWidget turns the page's
+        # fill on, in the light palette: white titles on light grey in high contrast).
+        page.setAutoFillBackground(False)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        # No sideways swipe on the home page: only scrolling.
+        self.kinetic = KineticScroll(self.scroll_area, min_swipe_px=10_000)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.spacing)
         layout.setSpacing(metrics.px(12))
         layout.addWidget(self.title_label)
         layout.addWidget(self.intro_label)
         layout.addSpacing(metrics.spacing)
         layout.addLayout(self._grid, 1)
+        self._metrics = metrics
+        self._text_step = 0
         self._arrange(LANDSCAPE_COLUMNS)
+
+    def set_text_step(self, step: int) -> None:
+        self._text_step = step
+        self._fit_columns(self.width(), self.height())
+
+    def _columns_for(self, width: int, height: int) -> int:
+        """One column on a portrait screen; on a landscape one as many (up to three) as leave
+        every tile room for its longest word at the text size, so that words wrap, never cut."""
+        if width < height or not self.tiles:
+            return 1
+        metrics, step = self._metrics, self._text_step
+        widest = [tile.widest_words(metrics, step) for tile in self.tiles]
+        title_word = max(title for title, _summary in widest)
+        summary_word = max(summary for _title, summary in widest)
+        picture = (
+            metrics.px(170) + metrics.spacing if any(tile.picture for tile in self.tiles) else 0
+        )
+        # The page's margins, a scrollbar's width, and in each tile its outline, margins, badge
+        # and the gap beside the badge.
+        room = width - 2 * metrics.margin - metrics.px(20)
+        tile_chrome = 2 * max(2, metrics.px(3)) + 3 * metrics.spacing + metrics.badge(step)
+        for columns in range(LANDSCAPE_COLUMNS, 1, -1):
+            words = (room - (columns - 1) * metrics.spacing) // columns - tile_chrome
+            if words >= title_word and words - picture >= summary_word:
+                return columns
+        return 1
+
+    def _fit_columns(self, width: int, height: int) -> None:
+        if width > 0 and height > 0:
+            self._arrange(self._columns_for(width, height))
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns:
@@ -132,6 +207,5 @@ class HomeScreen(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        size = event.size()
-        self._arrange(1 if size.width() < size.height() else LANDSCAPE_COLUMNS)
+        self._fit_columns(event.size().width(), event.size().height())
         super().resizeEvent(event)
