@@ -244,8 +244,9 @@ class Illustration(QWidget):
         self.canvas.set_phase(self.phase)
 
     def set_colors(self, colors: Colors) -> None:
-        """The session's theme for everything round the picture: its frame, caption, state
-        and pause buttons (high contrast: white and yellow on black)."""
+        """The session's theme for the picture's frame and pause icon (high contrast: white and
+        yellow on black). The caption and buttons take theme.qss's colours from the
+        application's sheet, which the window restyles with the same theme."""
         if colors == self._colors:
             return
         self._colors = colors
