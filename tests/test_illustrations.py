@@ -44,6 +44,7 @@ from kiosk.ui.illustrations.pain_pathway import (
     PainPathwayPicture,
 )
 from kiosk.ui.illustrations.preview import render_illustration_previews
+from kiosk.ui.style import apply_style
 
 KEYS = sorted(ILLUSTRATION_KEYS)
 LANGUAGES = sorted(CATALOG)
@@ -75,6 +76,7 @@ def make(
     show: bool = True,
     language: str = "en",
 ) -> Illustration:
+    apply_style(metrics)  # as the kiosk does: theme.qss styles the words and buttons round it
     illustration = create_illustration(
         key, metrics, reduced_motion=reduced_motion, language=language
     )
@@ -775,7 +777,8 @@ def test_nothing_clips_or_overlaps(
 
 def test_caption_is_body_size_and_follows_the_text_size(qtbot: QtBot) -> None:
     illustration = make(qtbot, "synapse")
-    assert illustration.caption_label.font().pixelSize() >= LANDSCAPE.body_px(0)
+    assert illustration.caption_label.font().pixelSize() == LANDSCAPE.body_px(0)
+    # Measured at once, before the window restyles the application for the new size.
     illustration.set_text_step(2)
     assert illustration.caption_label.font().pixelSize() == LANDSCAPE.body_px(2)
     assert layout_problems(illustration, LANDSCAPE.touch_target) == []

@@ -6,10 +6,10 @@ from dataclasses import asdict
 from pathlib import Path
 from string import Template
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.paths import resources_dir
-from kiosk.theme import COLORS, FONT_FAMILY, Colors, Metrics
+from kiosk.theme import BAR_TEXT_STEPS, COLORS, FONT_FAMILY, TEXT_SIZE_STEPS, Colors, Metrics
 
 
 def stylesheet(
@@ -50,7 +50,18 @@ def stylesheet(
         "overlay_title_px": grows(58, damped=True),
         "overlay_button_px": grows(30, damped=True),
         "display_row_px": grows(30),
+        "picture_button_inner": metrics.touch_target - 2 * max(2, metrics.px(3)),
+        "picture_button_pad": metrics.px(16),
     }
+    # Words that a widget measures right after the patient changes the text size, before the
+    # window restyles the application: every step's size is in the sheet, picked by the
+    # widget's textStep property (show_text_step).
+    for step in range(TEXT_SIZE_STEPS):
+        # A code's caption is as wide as the code; past the everyday steps it would outgrow the
+        # screen, and the details beside it carry the larger text anyway.
+        sizes[f"scan_caption_px_{step}"] = metrics.body_px(min(step, BAR_TEXT_STEPS - 1))
+        sizes[f"picture_caption_px_{step}"] = metrics.body_px(step)
+        sizes[f"picture_choice_px_{step}"] = metrics.text_px(30, step, damped=True)
     template = Template(template_path.read_text(encoding="utf-8"))
     return template.substitute(asdict(colors), **sizes)
 
@@ -60,3 +71,13 @@ def apply_style(metrics: Metrics, colors: Colors = COLORS, text_step: int = 0) -
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setStyleSheet(stylesheet(resources_dir() / "theme.qss", metrics, colors, text_step))
+
+
+def show_text_step(widget: QWidget, step: int) -> None:
+    """Gives `widget` theme.qss's fonts for text size `step` now, so that it can be measured
+    straight away (the application's sheet follows later, and a widget's own sheet or font
+    would put its styling in a second place)."""
+    widget.setProperty("textStep", step)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

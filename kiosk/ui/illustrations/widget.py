@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.frame_budget import FrameBudget
 from kiosk.illustration_text import StateWords, illustration_language, illustration_text
-from kiosk.theme import BODY_PX_STEPS, COLORS, FONT_FAMILY, Colors, Metrics
+from kiosk.theme import BODY_PX_STEPS, COLORS, Colors, Metrics
 from kiosk.ui.illustrations.canvas import PictureCanvas
 from kiosk.ui.illustrations.drawing import color
 from kiosk.ui.illustrations.flow_layout import FlowLayout
 from kiosk.ui.illustrations.motion import MotionClock
 from kiosk.ui.illustrations.picture import Picture
+from kiosk.ui.style import show_text_step
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -243,12 +244,12 @@ class Illustration(QWidget):
         self.canvas.set_phase(self.phase)
 
     def set_colors(self, colors: Colors) -> None:
-        """The session's theme for everything round the picture: its frame, caption, state
-        and pause buttons (high contrast: white and yellow on black)."""
+        """The session's theme for the picture's frame and pause icon (high contrast: white and
+        yellow on black). The caption and buttons take theme.qss's colours from the
+        application's sheet, which the window restyles with the same theme."""
         if colors == self._colors:
             return
         self._colors = colors
-        self._apply_style()
         self._sync_pause_button()
         self.canvas.set_frame_colors(colors)
 
@@ -347,29 +348,12 @@ class Illustration(QWidget):
         self.canvas.set_state(self._state)
 
     def _apply_style(self) -> None:
-        m = self.metrics
-        c = self._colors
-        border = max(2, m.px(3))
-        inner = m.touch_target - 2 * border  # min sizes count without the border
-        radius = m.px(16)
-        font = f"font-family: '{FONT_FAMILY}';"
-        button = f"border: {border}px solid {c.outline}; border-radius: {radius}px;"
-        size = f"min-height: {inner}px; min-width: {inner}px;"
-        self.setStyleSheet(
-            f"#Illustration {{ background: {c.background}; }}"
-            f"QLabel#IllustrationCaption {{ {font} color: {c.text}; background: transparent;"
-            f" font-size: {m.body_px(self._body_step)}px; }}"
-            f"QPushButton#IllustrationChoice {{ {font} {button} {size}"
-            f" font-size: {m.text_px(30, self._body_step, damped=True)}px; font-weight: bold;"
-            f" padding: 0 {m.px(16)}px;"
-            f" background: {c.surface}; color: {c.text}; }}"
-            f"QPushButton#IllustrationChoice:checked {{ background: {c.accent};"
-            f" color: {c.on_accent}; border-color: {c.accent}; }}"
-            f"QPushButton#IllustrationChoice:pressed {{ background: {c.notice}; color: {c.text}; }}"
-            f"QPushButton#IllustrationPause {{ {button} {size} padding: 0;"
-            f" background: {c.surface}; }}"
-            f"QPushButton#IllustrationPause:pressed {{ background: {c.notice}; }}"
-        )
+        """The words at the reader's text size, styled by theme.qss like everything else (its
+        colours come from the application's sheet, which the window restyles with the theme).
+        The sizes below are measured straight after a text size change, before that restyle,
+        so the sheet holds every step's font and each widget picks its own."""
+        for widget in (self.caption_label, self._caption_probe, *self.choice_buttons.values()):
+            show_text_step(widget, self._body_step)
 
     def _caption_height(self, width: int) -> int:
         """The tallest caption: the picture keeps its size when the state changes."""

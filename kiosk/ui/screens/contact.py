@@ -13,8 +13,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.contact import ClinicDetails, vcard
-from kiosk.theme import BAR_TEXT_STEPS, REFERENCE_SHORT_SIDE, Metrics
+from kiosk.theme import REFERENCE_SHORT_SIDE, Metrics
 from kiosk.ui.screens.reader import ArticleText
+from kiosk.ui.style import show_text_step
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.qr_view import QrView
@@ -138,11 +139,8 @@ class ContactScreen(QWidget):
 
     def set_text_step(self, step: int) -> None:
         body_px = self._metrics.body_px(step)
-        # The caption under a code is as wide as the code; past the everyday steps it would
-        # outgrow the screen, and the details beside it carry the larger text anyway.
-        caption_px = self._metrics.body_px(min(step, BAR_TEXT_STEPS - 1))
         for label in self.scan_labels:
-            label.setStyleSheet(f"font-size: {caption_px}px;")
+            show_text_step(label, step)  # measured next, before the window restyles the app
         self._fit_captions()
         if self.details_text.isVisibleTo(self):
             self.details_text.show_html(self._heading_html(step) + self._document_html, body_px)
