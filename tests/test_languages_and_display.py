@@ -3,6 +3,7 @@ which the next patient never inherits."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -12,14 +13,16 @@ import pytest
 from helpers.layout import text_overflow
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk import ui_text
 from kiosk.cli import main
 from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
 from kiosk.navigation import Page
+from kiosk.paths import resources_dir
 from kiosk.theme import COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, TEXT_SIZE_STEPS
+from kiosk.ui.style import EACH_TEXT_STEP, TEXT_STEP
 
 
 def test_spanish_end_to_end(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -66,9 +69,8 @@ def test_display_options_change_contrast_text_and_motion(make_window, qtbot) -> 
     panel = window.screens.display
     assert window.screens.display_layer.isVisible()
     qtbot.mouseClick(panel.toggles["high_contrast"], Qt.MouseButton.LeftButton)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert HIGH_CONTRAST.background in app.styleSheet()
+    assert top_colour(window.reader) == HIGH_CONTRAST.background
+    assert top_colour(panel) == HIGH_CONTRAST.surface
     assert panel.toggles["high_contrast"].accessibleName().endswith("On")
     qtbot.mouseClick(panel.toggles["larger_text"], Qt.MouseButton.LeftButton)
     assert window.text_step == EXTRA_LARGE_STEP
@@ -95,12 +97,11 @@ def test_the_idle_reset_restores_all_four_defaults(make_window, qtbot) -> None: 
     window.idle_warning.expire()
     assert window.choices == defaults
     assert window.page is Page.ATTRACT
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert HIGH_CONTRAST.background not in app.styleSheet()
+    assert top_colour(window.attract) == COLORS.background
     assert window.attract.halo.is_animating
     window.wake()
     assert window.home.title_label.text().startswith("Antidepressants")
+    assert top_colour(window.home) == COLORS.background
 
 
 def test_every_control_has_an_accessible_name(make_window) -> None:  # type: ignore[no-untyped-def]
@@ -303,3 +304,65 @@ def test_high_contrast_reaches_the_picture_frame_caption_and_buttons(make_window
     window.set_high_contrast(False)
     QApplication.processEvents()
     assert illustration.grab().toImage().pixelColor(1, 1).name().upper() == COLORS.background
+
+
+def top_colour(widget: QWidget) -> str:
+    """The colour a patient sees at the middle of `widget`'s top, inside a card's border: its
+    background."""
+    colour = widget.grab().toImage().pixelColor(widget.width() // 2, 8)
+    return str(colour.name()).upper()
+
+
+def test_choices_made_on_one_screen_reach_every_screen_shown_after(make_window) -> None:  # type: ignore[no-untyped-def]
+    """The theme and text size restyle only what is on screen when they change; every other
+    page and overlay takes them as it is shown."""
+    window = make_window()
+    tile_title = window.home.tiles[0].title_label
+    everyday_px = tile_title.font().pixelSize()
+    window.show_idle_warning(20)
+    warning_px = window.idle_warning.title_label.font().pixelSize()
+    window.idle_warning.stop()
+    window.open_section(1)
+    window.apply_text_step(2)
+    window.set_high_contrast(True)
+    assert tile_title.font().pixelSize() == everyday_px  # hidden: not restyled yet
+    window.show_home()
+    assert top_colour(window.home) == HIGH_CONTRAST.background
+    assert tile_title.font().pixelSize() > everyday_px
+    window.show_contact()
+    assert top_colour(window.contact) == HIGH_CONTRAST.background
+    window.show_idle_warning(20)
+    card = window.idle_warning.title_label.parentWidget()
+    assert card is not None
+    assert top_colour(card) == HIGH_CONTRAST.surface
+    assert window.idle_warning.title_label.font().pixelSize() > warning_px
+    window.idle_warning.stop()
+    window.next_language()
+    assert top_colour(window.contact) == HIGH_CONTRAST.background
+
+
+def test_every_widget_that_theme_qss_grows_is_marked(make_window) -> None:  # type: ignore[no-untyped-def]
+    """theme.qss's per-text-size rules reach only widgets marked by grows_with_text: a widget
+    with one of their names left unmarked would keep the fallback size at every step."""
+    window = make_window()
+    window.open_section(1)
+    window.show_contact()
+    growing = theme_qss_growing_names()
+    assert {"TileTitle", "OverlayTitle", "IllustrationCaption"} <= growing
+    unmarked = [
+        f"{type(widget).__name__}#{widget.objectName()}"
+        for widget in window.findChildren(QWidget)
+        if widget.objectName() in growing and widget.property(TEXT_STEP) is None
+    ]
+    assert unmarked == []
+
+
+def theme_qss_growing_names() -> set[str]:
+    growing_part = (resources_dir() / "theme.qss").read_text().split(EACH_TEXT_STEP, 1)[1]
+    selectors = re.findall(r"^([^{}/*\n][^{}]*)\{", growing_part, flags=re.MULTILINE)
+    return {
+        name
+        for selector in selectors
+        for part in selector.split(",")
+        for name in re.findall(r"#(\w+)\[", part)
+    }

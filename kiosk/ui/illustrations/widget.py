@@ -22,7 +22,7 @@ from kiosk.ui.illustrations.drawing import color
 from kiosk.ui.illustrations.flow_layout import FlowLayout
 from kiosk.ui.illustrations.motion import MotionClock
 from kiosk.ui.illustrations.picture import Picture
-from kiosk.ui.style import show_text_step
+from kiosk.ui.style import grows_with_text, show_text_step
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -127,9 +127,9 @@ class Illustration(QWidget):
         )
         self.canvas.tapped.connect(self.toggle_pause)
         self.motion.frame.connect(self._on_frame)
-        self.caption_label = text_label("", "IllustrationCaption", self)
+        self.caption_label = grows_with_text(text_label("", "IllustrationCaption", self))
         # Measures every state's caption for the layout without touching the one on show.
-        self._caption_probe = text_label("", "IllustrationCaption", self)
+        self._caption_probe = grows_with_text(text_label("", "IllustrationCaption", self))
         self._caption_probe.hide()
         self._pause_in_canvas = False
         self.pause_button = TouchButton(self.words.pause, self)
@@ -145,6 +145,7 @@ class Illustration(QWidget):
                 continue
             button = TouchButton(text.button, self)
             button.setObjectName("IllustrationChoice")
+            grows_with_text(button)
             button.setCheckable(True)
             button.clicked.connect(lambda _checked=False, name=text.name: self._on_choice(name))
             self.choice_buttons[text.name] = button
@@ -245,8 +246,8 @@ class Illustration(QWidget):
 
     def set_colors(self, colors: Colors) -> None:
         """The session's theme for the picture's frame and pause icon (high contrast: white and
-        yellow on black). The caption and buttons take theme.qss's colours from the
-        application's sheet, which the window restyles with the same theme."""
+        yellow on black). The caption and buttons take theme.qss's colours from the reader's
+        look (kiosk/ui/style.py show_look), which the window gives it with the same theme."""
         if colors == self._colors:
             return
         self._colors = colors
@@ -348,10 +349,9 @@ class Illustration(QWidget):
         self.canvas.set_state(self._state)
 
     def _apply_style(self) -> None:
-        """The words at the reader's text size, styled by theme.qss like everything else (its
-        colours come from the application's sheet, which the window restyles with the theme).
-        The sizes below are measured straight after a text size change, before that restyle,
-        so the sheet holds every step's font and each widget picks its own."""
+        """The words at the reader's text size, styled by theme.qss like everything else: the
+        sheet holds every step's font and each widget picks its own, so the sizes below can be
+        measured straight after a text size change."""
         for widget in (self.caption_label, self._caption_probe, *self.choice_buttons.values()):
             show_text_step(widget, self._body_step)
 

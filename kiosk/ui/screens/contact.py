@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 from kiosk.contact import ClinicDetails, vcard
 from kiosk.theme import REFERENCE_SHORT_SIDE, Metrics
 from kiosk.ui.screens.reader import ArticleText
-from kiosk.ui.style import show_text_step
+from kiosk.ui.style import grows_with_text, show_text_step
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.qr_view import QrView
@@ -67,7 +67,7 @@ class ContactScreen(QWidget):
                 codes.addLayout(self._code_column(code, caption))
         else:
             # An empty or made-up code would send a patient away with nothing; staff can help.
-            self.front_desk_label = text_label(text.ask_front_desk, "Notice")
+            self.front_desk_label = grows_with_text(text_label(text.ask_front_desk, "Notice"))
             self.front_desk_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.front_desk_label.setFixedWidth(min_symbol_px)
             self.front_desk_label.setMinimumHeight(min_symbol_px // 2)
@@ -140,7 +140,7 @@ class ContactScreen(QWidget):
     def set_text_step(self, step: int) -> None:
         body_px = self._metrics.body_px(step)
         for label in self.scan_labels:
-            show_text_step(label, step)  # measured next, before the window restyles the app
+            show_text_step(label, step)  # measured next, by _fit_captions
         self._fit_captions()
         if self.details_text.isVisibleTo(self):
             self.details_text.show_html(self._heading_html(step) + self._document_html, body_px)
@@ -230,7 +230,7 @@ class ContactScreen(QWidget):
             label.setMinimumHeight(label.heightForWidth(label.width()) if under_code else 0)
 
     def _code_column(self, code: QrView, caption: str) -> QVBoxLayout:
-        label = text_label(caption, "ScanLabel")
+        label = grows_with_text(text_label(caption, "ScanLabel"))
         label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         # The caption wraps under its own code instead of widening the column.
         label.setFixedWidth(code.width())

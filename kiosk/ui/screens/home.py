@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.content import Section
 from kiosk.theme import FONT_FAMILY, Metrics
 from kiosk.ui.illustrations import thumbnail
+from kiosk.ui.style import grows_with_text
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui_text import UiText
@@ -42,10 +43,10 @@ class SectionTile(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(section.title)
         self.setAccessibleDescription(section.summary)
-        badge = text_label(str(number), "TileNumber", wrap=False)
+        badge = grows_with_text(text_label(str(number), "TileNumber", wrap=False))
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title_label = text_label(section.title, "TileTitle")
-        self.summary_label = text_label(section.summary, "TileSummary")
+        self.title_label = grows_with_text(text_label(section.title, "TileTitle"))
+        self.summary_label = grows_with_text(text_label(section.summary, "TileSummary"))
         self.picture: QLabel | None = None
         if section.illustration and metrics.scale >= PICTURE_MIN_SCALE:
             self.picture = QLabel()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
+from kiosk.ui.style import grows_with_text
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.modal_layer import ModalLayer
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -35,16 +36,16 @@ class CountdownOverlay(QObject):
         self._ticker.timeout.connect(self._tick)
         card = QFrame()
         card.setObjectName("OverlayCard")
-        self.title_label = text_label(title, "OverlayTitle")
+        self.title_label = grows_with_text(text_label(title, "OverlayTitle"))
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown_label = text_label("", "OverlayMessage")
+        self.countdown_label = grows_with_text(text_label("", "OverlayMessage"))
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
         layout.setSpacing(metrics.spacing)
         layout.addWidget(self.title_label)
         layout.addWidget(self.countdown_label)
-        self.button = TouchButton(button) if button else None
+        self.button = grows_with_text(TouchButton(button)) if button else None
         self.layer = ModalLayer(window, card, metrics, max_width=metrics.px(1000))
         if self.button is not None:
             self.button.setMinimumHeight(round(metrics.touch_target * 1.4))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
 
 from kiosk.theme import Metrics
+from kiosk.ui.style import grows_with_text
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
@@ -21,7 +22,7 @@ class DisplayPanel(QFrame):
         super().__init__()
         self.setObjectName("OverlayCard")
         self._text = text
-        self.title_label = text_label(text.display_options, "OverlayTitle")
+        self.title_label = grows_with_text(text_label(text.display_options, "OverlayTitle"))
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.toggles: dict[str, TouchButton] = {}
         grid = QGridLayout()
@@ -32,8 +33,8 @@ class DisplayPanel(QFrame):
             ("reduced_motion", text.reduced_motion, self.reduced_motion_toggled),
         )
         for row, (name, label, signal) in enumerate(rows):
-            grid.addWidget(text_label(label, "DisplayRow"), row, 0)
-            toggle = TouchButton(text.off)
+            grid.addWidget(grows_with_text(text_label(label, "DisplayRow")), row, 0)
+            toggle = grows_with_text(TouchButton(text.off))
             toggle.setObjectName("Toggle")
             toggle.setCheckable(True)
             toggle.setMinimumWidth(round(metrics.touch_target * 1.8))
@@ -45,7 +46,7 @@ class DisplayPanel(QFrame):
             grid.addWidget(toggle, row, 1)
             self.toggles[name] = toggle
         grid.setColumnStretch(0, 1)
-        self.done_button = TouchButton(text.done)
+        self.done_button = grows_with_text(TouchButton(text.done))
         self.done_button.clicked.connect(self.done)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)

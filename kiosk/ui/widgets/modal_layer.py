@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
+from kiosk.ui.style import Look, show_look
 
 SCRIM = QColor(20, 28, 32, 170)
 
@@ -20,6 +21,7 @@ class ModalLayer(QWidget):
         self.card = card
         self._max_width = max_width
         self._margin = metrics.margin
+        self._look = Look()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(self._margin, self._margin, self._margin, self._margin)
         layout.addStretch(1)
@@ -30,15 +32,18 @@ class ModalLayer(QWidget):
     def present(self) -> None:
         parent = self.parentWidget()
         assert parent is not None
+        show_look(self.card, self._look)
         self._fit(parent)
         self.show()
         self.raise_()
 
-    def refit(self) -> None:
-        """Sizes the card again for its words, when their size changed while it shows (larger
-        text chosen in the Display panel itself)."""
+    def set_look(self, look: Look) -> None:
+        """The patient's theme and text size for the card: now if it shows (chosen in the
+        Display panel itself), else when it is next presented."""
+        self._look = look
         parent = self.parentWidget()
         if parent is not None and self.isVisible():
+            show_look(self.card, look)
             self._fit(parent)
 
     def _fit(self, parent: QWidget) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
 
 from kiosk.pin import PIN_FORM
 from kiosk.theme import Metrics
+from kiosk.ui.style import grows_with_text
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -39,7 +40,7 @@ class PinPad(QFrame):
         grid.setSpacing(metrics.px(16))
         labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", ERASE, "0", ENTER]
         for index, label in enumerate(labels):
-            key = TouchButton(label)
+            key = grows_with_text(TouchButton(label))
             key.setMinimumSize(
                 round(metrics.touch_target * 1.25), round(metrics.touch_target * 1.1)
             )
@@ -47,7 +48,7 @@ class PinPad(QFrame):
             grid.addWidget(key, index // 3, index % 3)
             self.keys[label] = key
         self.keys[ERASE].setAccessibleName("Erase")
-        self.cancel_button = TouchButton(cancel)
+        self.cancel_button = grows_with_text(TouchButton(cancel))
         self.cancel_button.clicked.connect(self.cancelled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
