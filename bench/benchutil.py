@@ -21,6 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 SCREEN = (1920, 1080)
+# The taps bench/inproc.py times on the real buttons, in its order.
+TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake", "high contrast")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 

@@ -37,7 +37,6 @@ from kiosk.ui import app as ui
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screens.attract import CYCLE_MS as ATTRACT_CYCLE_MS
 
-TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
 DISCOVERY_S = 0.5
 SETTLE_FRAME_RATE_S = 6.0  # longer than the frame budget's warm-up and two readings
 # PySide6 6.12.0 on Python < 3.12 drops a reference to None on every call of a void method and
@@ -179,6 +178,13 @@ def taps(controller: KioskController, count: int) -> dict[str, list[float]]:
         if not reading(i % (last + 1)):
             window.open_section(i % (last + 1))
 
+    high_contrast = window.screens.display.toggles["high_contrast"]
+
+    def for_display_options(index: int) -> None:
+        # On and off in turn, over a section with its picture where there is one.
+        window.open_section(index)
+        window.show_display_options()
+
     results: dict[str, list[float]] = {}
     results["next"] = timed_taps(count, for_next, lambda _i: nav.next_button)
     results["previous"] = timed_taps(count, for_previous, lambda _i: nav.previous_button)
@@ -191,6 +197,9 @@ def taps(controller: KioskController, count: int) -> dict[str, list[float]]:
     results["contact"] = timed_taps(count, for_contact, lambda _i: nav.contact_button)
     results["wake"] = timed_taps(
         count, lambda _i: window.reset_session(), lambda _i: window.attract
+    )
+    results["high contrast"] = timed_taps(
+        count, lambda i: for_display_options(i % (last + 1)), lambda _i: high_contrast
     )
     return results
 

@@ -22,13 +22,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchutil import BENCH, REPO, machine, machine_line, write_config, xvfb
+from benchutil import BENCH, REPO, TAP_KINDS, machine, machine_line, write_config, xvfb
 from report import Row, animation_rows, make_row, markdown_table, note_row, rows_as_dicts, tap_rows
 from speech import run_section as speech_section
 from speech import speech_rows
 from startup import StartRun, child_environment, floor_command, kiosk_command, measure_start
 
-TAP_KINDS = ("next", "previous", "home", "tile", "contact", "wake")
 README_START = "<!-- bench:start -->"
 README_END = "<!-- bench:end -->"
 

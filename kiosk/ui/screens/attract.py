@@ -23,12 +23,13 @@ from kiosk.ui_text import UiText
 
 # One slow breath of six seconds, then ten of stillness, as someone at rest breathes. The attract
 # screen is where the kiosk spends most of its life, so it must rest too (DESIGN.md: <= 0.5 % of
-# one core); painting 20 frames a second all the time it took 2.6 % (bench, December 2026). Now
-# it repaints only when the breath has moved the largest ring by a whole pixel (as smooth as
-# before: the rings grew by under a pixel a frame), and its timer sleeps until that moment or
-# through the stillness: 42 paints of ~1.7 ms (0.5 ms of drawing, the rest Qt's flush) in 16 s.
-# With six seconds of stillness it was 0.57 %; caching the 22 looks as pixmaps would save the
-# drawing but hold 8 MB for as long as the kiosk rests.
+# one core); painting 20 frames a second all the time it took 2.6 % (bench, December 2026). It
+# repaints only when the breath has moved the largest ring by LOOK_PX, and its timer sleeps until
+# that moment or through the stillness. Each repaint costs ~2 ms woken from sleep (~0.5 ms of
+# drawing, the rest Qt's flush to the screen; caching the looks as pixmaps saved only a fifth, for
+# 8 MB): a look a pixel apart, 42 repaints a cycle, measured 0.50-0.59 %; ~2 px apart, 22
+# repaints, 0.28-0.30 % (one process on Xvfb, 2-core EPYC, 16 s windows).
+LOOK_PX = 2
 BREATH_MS = 6000
 REST_MS = 10000
 CYCLE_MS = BREATH_MS + REST_MS
@@ -88,8 +89,8 @@ class BreathingHalo(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         # It paints its own background, so Qt need not repaint the screen behind it every frame.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        # Looks of the breath, each a pixel of growth of the largest ring apart.
-        self.steps = max(1, round(side / 2 * SWELL))
+        # Looks of the breath, each about LOOK_PX of growth of the largest ring apart.
+        self.steps = max(1, round(side / 2 * SWELL / LOOK_PX))
         self._schedule = breath_schedule(self.steps)
         self._look = 0
         self._clock = QElapsedTimer()
