@@ -322,6 +322,9 @@ def test_choices_made_on_one_screen_reach_every_screen_shown_after(make_window) 
     window.show_idle_warning(20)
     warning_px = window.idle_warning.title_label.font().pixelSize()
     window.idle_warning.stop()
+    window.show_contact()
+    contact_text = window.contact.details_text.document()
+    everyday_body_px = contact_text.defaultFont().pixelSize()
     window.open_section(1)
     window.apply_text_step(2)
     window.set_high_contrast(True)
@@ -329,8 +332,11 @@ def test_choices_made_on_one_screen_reach_every_screen_shown_after(make_window) 
     window.show_home()
     assert top_colour(window.home) == HIGH_CONTRAST.background
     assert tile_title.font().pixelSize() > everyday_px
+    assert contact_text.defaultFont().pixelSize() == everyday_body_px  # hidden: not laid out
     window.show_contact()
     assert top_colour(window.contact) == HIGH_CONTRAST.background
+    reader_body_px = window.reader.article.document().defaultFont().pixelSize()
+    assert contact_text.defaultFont().pixelSize() == reader_body_px > everyday_body_px
     window.show_idle_warning(20)
     card = window.idle_warning.title_label.parentWidget()
     assert card is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.contact import ClinicDetails, vcard
@@ -122,7 +122,8 @@ class ContactScreen(QWidget):
         self.page_layout.setSpacing(metrics.spacing)
         self.page_layout.addLayout(self.body, 1)
         self._arrange(beside=True)
-        self.set_text_step(0)
+        self._text_step = 0
+        self._show_text_step()
 
     @property
     def clinic(self) -> ClinicDetails:
@@ -138,6 +139,21 @@ class ContactScreen(QWidget):
         return self.body.direction() is QBoxLayout.Direction.LeftToRight
 
     def set_text_step(self, step: int) -> None:
+        """The patient's text size: now if this screen shows, else as it is shown (laying the
+        details out again costs a few ms that a tap elsewhere need not pay)."""
+        if step == self._text_step:
+            return
+        self._text_step = step
+        if self.isVisible():
+            self._show_text_step()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown_step != self._text_step:
+            self._show_text_step()
+        super().showEvent(event)
+
+    def _show_text_step(self) -> None:
+        step = self._shown_step = self._text_step
         body_px = self._metrics.body_px(step)
         for label in self.scan_labels:
             show_text_step(label, step)  # measured next, by _fit_captions

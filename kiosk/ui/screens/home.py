@@ -162,8 +162,9 @@ class HomeScreen(QWidget):
         self._arrange(LANDSCAPE_COLUMNS)
 
     def set_text_step(self, step: int) -> None:
-        self._text_step = step
-        self._fit_columns(self.width(), self.height())
+        if step != self._text_step:
+            self._text_step = step
+            self._fit_columns(self.width(), self.height())
 
     def _columns_for(self, width: int, height: int) -> int:
         """One column on a portrait screen; on a landscape one as many (up to three) as leave

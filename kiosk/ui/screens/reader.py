@@ -413,6 +413,8 @@ class ReaderScreen(QWidget):
         super().resizeEvent(event)
 
     def set_text_step(self, step: int) -> None:
+        if step == self._text_step:
+            return  # the window passes every choice on; laying the text out again costs ~6 ms
         self._text_step = step
         for illustration in self.illustrations.values():
             illustration.set_text_step(step)
