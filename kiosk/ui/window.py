@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 from typing import assert_never
 
@@ -18,7 +18,7 @@ from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.loading import KioskContent
 from kiosk.navigation import PATIENT_PAGES, Location, Navigation, Page, Place
-from kiosk.theme import BAR_TEXT_STEPS, COLORS, EXTRA_LARGE_STEP, HIGH_CONTRAST, Metrics
+from kiosk.theme import BAR_TEXT_STEPS, EXTRA_LARGE_STEP, Metrics
 from kiosk.ui.accessibility import set_language, set_session_language
 from kiosk.ui.language_screens import LanguageScreens, build_language_screens
 from kiosk.ui.screens.attract import AttractScreen
@@ -28,25 +28,15 @@ from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.screens.staff import CLEANING_S, StaffScreen
 from kiosk.ui.screens.staff_usage import UsageScreen
 from kiosk.ui.screens.updating import UpdatingScreen
-from kiosk.ui.style import Look, show_look, theme_sheet
+from kiosk.ui.session_look import SessionChoices, SessionLook
+from kiosk.ui.style import show_look
 from kiosk.ui.widgets.countdown_overlay import CountdownOverlay
-from kiosk.ui.widgets.modal_layer import ModalLayer
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.screen_stack import ScreenStack
 from kiosk.ui_text import ui_text
 from kiosk.usage import UsageSource
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SessionChoices:
-    """What a patient may change for themselves; each reset restores the clinic's defaults."""
-
-    language: str
-    text_step: int = 0
-    high_contrast: bool = False
-    reduced_motion: bool = False
 
 
 class KioskWindow(QWidget):
@@ -71,6 +61,7 @@ class KioskWindow(QWidget):
         super().__init__()
         self.setObjectName("KioskWindow")
         self._metrics = metrics
+        self._look = SessionLook(metrics)
         self._close_allowed = True
         self.defaults = SessionChoices(content.language)
         self.choices = self.defaults
@@ -108,7 +99,6 @@ class KioskWindow(QWidget):
         self.staff.exit_requested.connect(self.exit_requested)
         self.stack.addWidget(self.staff)
         self.stack.addWidget(self.usage_screen)
-        self._high_contrast_sheet = ""  # made when first chosen
         self.set_content(content)
 
     def configure(self, config: Config) -> None:
@@ -253,40 +243,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(contact)
 
     def _apply_choices_to(self, bundle: LanguageScreens) -> None:
-        step = self.choices.text_step
-        bundle.reader.set_text_step(step)
-        bundle.home.set_text_step(step)
-        if bundle.built_contact is not None:
-            bundle.built_contact.set_text_step(step)
-        bundle.reader.set_reduced_motion(self.choices.reduced_motion)
-        bundle.attract.set_reduced_motion(self.choices.reduced_motion)
-        colors = HIGH_CONTRAST if self.choices.high_contrast else COLORS
-        bundle.attract.halo.set_colors(colors)
-        bundle.reader.set_colors(colors)
-        self.nav.show_text_step(step)
-        self._restyle()
-
-    @property
-    def look(self) -> Look:
-        if self.choices.high_contrast and not self._high_contrast_sheet:
-            self._high_contrast_sheet = theme_sheet(self._metrics, HIGH_CONTRAST)
-        sheet = self._high_contrast_sheet if self.choices.high_contrast else ""
-        return Look(sheet, self.choices.text_step)
-
-    def _restyle(self) -> None:
-        """The theme and text size reach what is on screen now, other pages and overlays as
-        they are shown: restyling every widget took ~0.3 s of a tap on a slow machine."""
-        look = self.look
-        show_look(self.screen_for(self.page), look)
-        show_look(self.nav, look)
-        for layer in self.findChildren(ModalLayer):
-            layer.set_look(look)
-        # Larger labels may need another row in the bar; the open screen reflows now, not on
-        # the next event loop pass, so no frame shows the old layout with the new sizes.
-        self.nav.fit()
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
+        self._look.apply(self.choices, bundle, self.screen_for(self.page), self.nav)
 
     def next_language(self) -> None:
         """Switches to the next language, keeping the patient on the same page and section."""
@@ -489,7 +446,7 @@ class KioskWindow(QWidget):
             self.reader.show_section(self.sections[index], index + 1, len(self.sections))
         self.navigation.arrive(place)
         screen = self.screen_for(place.page)
-        show_look(screen, self.look)  # before it is laid out and shown
+        show_look(screen, self._look.look_for(self.choices))  # before it is laid out and shown
         self.stack.setCurrentWidget(screen)
         self.nav.setVisible(place.page in PATIENT_PAGES)
         self.nav.set_available(self.navigation.buttons())
