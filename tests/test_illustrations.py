@@ -839,6 +839,17 @@ def test_previews_are_written_in_a_language(tmp_path: Path) -> None:
         assert share > DIFFERENT_ENOUGH, first.name  # the words differ
 
 
+def test_previews_are_written_in_high_contrast(tmp_path: Path) -> None:
+    """`kiosk preview` with high contrast on: the picture, its caption and its buttons."""
+    written = render_illustration_previews(
+        LANDSCAPE, tmp_path, QSize(700, 650), colors=HIGH_CONTRAST
+    )
+    for path in written:
+        counts = colour_counts(QImage(str(path)), HIGH_CONTRAST.background)
+        assert counts.most_common(1)[0][0] in (HIGH_CONTRAST.background, HIGH_CONTRAST.surface)
+        assert light_share(counts) < MOST_LIGHT_IN_HIGH_CONTRAST, path.name
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_a_thumbnail_has_no_words_so_is_the_same_in_every_language(key: str) -> None:
     english = thumbnail(key, QSize(240, 160), LANDSCAPE).toImage()

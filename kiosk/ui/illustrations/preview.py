@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.illustration_specs import SPECS
 from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.illustrations import create_illustration
+from kiosk.ui.style import Look, show_look, theme_sheet
 
 
 def render_illustration_previews(
@@ -23,6 +24,8 @@ def render_illustration_previews(
         key = spec.key
         illustration = create_illustration(key, metrics, reduced_motion=True, language=language)
         illustration.set_colors(colors)
+        # Its caption and buttons in the same theme: the application's sheet is the everyday one.
+        show_look(illustration, Look(theme_sheet(metrics, colors) if colors != COLORS else ""))
         # Laid out and painted as if shown, but never put on a real screen.
         illustration.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         illustration.setFixedSize(size)
