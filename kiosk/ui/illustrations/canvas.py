@@ -1,9 +1,9 @@
 """Where a picture is painted: a card with the legend above the picture, a still layer painted
 once into a pixmap, and the motion layer drawn over it in the moving part only, frame by frame.
 
-The canvas owns its `Picture` and rebuilds it when its size, pixel ratio, kept-clear corner or
-text size changes. It is told the state and the motion's time; a tap on it (not the end of a drag) emits
-`tapped`. It knows nothing of the widget around it.
+The canvas owns its `Picture` and rebuilds it when its size, pixel ratio, kept-clear corner,
+text size or theme changes. It is told the state and the motion's time; a tap on it (not the end
+of a drag) emits `tapped`. It knows nothing of the widget around it.
 """
 
 from __future__ import annotations
@@ -59,15 +59,21 @@ class PictureCanvas(QWidget):
         self._picture: Picture | None = None
         self._moving = QRect()
         self._pressed_at: QPointF | None = None
-        # Round the card: the screen's background and the card's edge, in the session's theme.
-        # The card itself stays light in either theme: its drawing's colours are checked
-        # against its white (kiosk/theme.py, CONTRAST_PAIRS), like the home thumbnails.
-        self._frame = COLORS
+        # The session's theme: round the card (the screen's background, the card's edge) and
+        # in it (kiosk/theme.py picture_pairs checks what is drawn on what, in both themes).
+        self._colors = COLORS
 
     # --- what to show -----------------------------------------------------------------------
 
-    def set_frame_colors(self, colors: Colors) -> None:
-        self._frame = colors
+    def set_colors(self, colors: Colors, legend: tuple[LegendItem, ...]) -> None:
+        """Draws the card, `legend` (in `colors`) and the picture in `colors`: the picture is
+        built again and its still layer painted again once, on the next paint (the markers'
+        sprites are made once per theme)."""
+        if colors == self._colors and legend == self.legend:
+            return
+        self._colors = colors
+        self.legend = legend
+        self._picture = None
         self.invalidate()
 
     def set_state(self, state: str) -> None:
@@ -109,8 +115,8 @@ class PictureCanvas(QWidget):
         """The least height, from `shortest` up, at which a canvas `width` wide with the
         `keep_clear` corner fits every label at the present text size (Picture.fits): the
         widget asks its panel for that much. Searched once per width, corner and text size."""
-        corner = keep_clear
-        key = (width, (corner.x(), corner.y(), corner.width(), corner.height()), self._text_step)
+        corner = (keep_clear.x(), keep_clear.y(), keep_clear.width(), keep_clear.height())
+        key = (width, corner, self._text_step)
         if key not in self._least:
             self._least[key] = self._search_least_height(width, keep_clear, shortest)
         return self._least[key]
@@ -179,6 +185,7 @@ class PictureCanvas(QWidget):
             keep_clear=keep_clear,
             language=self.language,
             text_step=self._text_step,
+            colors=self._colors,
         )
 
     def paint_still_layer(self, size: QSize, ratio: float) -> QPixmap:
@@ -186,7 +193,7 @@ class PictureCanvas(QWidget):
         state, size or pixel ratio changes (the motion layer is drawn over a copy of it)."""
         pixmap = QPixmap(size * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(color(self._frame.background))
+        pixmap.fill(color(self._colors.background))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         edge = max(2, self.metrics.px(3))
@@ -194,11 +201,11 @@ class PictureCanvas(QWidget):
             edge / 2, edge / 2, -edge / 2, -edge / 2
         )
         radius = self.metrics.px(16)
-        painter.setPen(pen(self._frame.outline, edge))
-        painter.setBrush(color(COLORS.surface))
+        painter.setPen(pen(self._colors.outline, edge))
+        painter.setBrush(color(self._colors.surface))
         painter.drawRoundedRect(card, radius, radius)
         legend = self._legend_rect(QSizeF(size), self._keep_clear)
-        draw_legend(painter, legend, self.legend, self._legend_px())
+        draw_legend(painter, legend, self.legend, self._legend_px(), self._colors)
         self.picture.paint_still(painter, self._state)
         painter.end()
         return pixmap

@@ -12,7 +12,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from kiosk.theme import COLORS, FONT_FAMILY
+from kiosk.theme import FONT_FAMILY
 
 TEXT_SIZE_CACHE = 4096  # measured wordings kept: each picture has a few dozen per size
 # A point for motion maths: plain floats are much cheaper than QPointF, frame after frame.
@@ -72,7 +72,7 @@ def draw_text(
     text: str,
     px: float,
     *,
-    ink: str = COLORS.text,
+    ink: str,
     bold: bool = False,
     align: Qt.AlignmentFlag = TOP_LEFT,
 ) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QPainter
 
 from kiosk.illustration_specs import IllustrationSpec
 from kiosk.illustration_text import illustration_text
-from kiosk.theme import CAP_HEIGHT_PER_EM, MIN_CAP_HEIGHT_MM, Metrics
+from kiosk.theme import CAP_HEIGHT_PER_EM, COLORS, MIN_CAP_HEIGHT_MM, Colors, Metrics
 
 LABEL_PX = 28  # the words inside a picture at the normal text size, in 1080p pixels
 
@@ -60,8 +60,10 @@ class Picture(ABC):
         keep_clear: QRectF | None = None,
         language: str = "en",
         text_step: int = 0,
+        colors: Colors = COLORS,
     ) -> None:
         self.rect = QRectF(rect)
+        self.colors = colors  # the theme it is drawn in: the canvas builds it again for another
         self.metrics = metrics
         self.labels = labels
         self.words = illustration_text(language)  # for the words painted inside the picture
