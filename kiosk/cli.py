@@ -32,6 +32,10 @@ from kiosk.problems import Problem, Severity, has_errors
 from kiosk.stats_cli import add_stats_parser, stats_command
 from kiosk.status_cli import add_status_parser, status_command
 
+# Set by _start_again: when the process started again (boot clock, seconds). The kernel's
+# record keeps the first start across execv.
+STARTED_AGAIN_AT = "KIOSK_STARTED_AGAIN_AT"
+
 
 def _process_start() -> float:
     """When this process started, on the perf_counter clock: from the kernel's record on Linux
@@ -40,7 +44,9 @@ def _process_start() -> float:
     try:
         after_name = Path("/proc/self/stat").read_text(encoding="ascii").rsplit(")", 1)[1]
         started_ticks = int(after_name.split()[19])  # field 22, "starttime", in clock ticks
-        age = time.clock_gettime(time.CLOCK_BOOTTIME) - started_ticks / os.sysconf("SC_CLK_TCK")
+        started = started_ticks / os.sysconf("SC_CLK_TCK")
+        started = max(started, float(os.environ.get(STARTED_AGAIN_AT, "0")))
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - started
     except (OSError, ValueError, IndexError, AttributeError):
         return now
     return now - age if 0 <= age < 60 else now
@@ -278,6 +284,7 @@ def _start_again() -> None:
     cage (whose child the kiosk is) and systemd's watchdog keep it."""
     sys.stdout.flush()
     sys.stderr.flush()
+    os.environ[STARTED_AGAIN_AT] = str(time.clock_gettime(time.CLOCK_BOOTTIME))
     frozen = getattr(sys, "frozen", False)
     # A frozen build is started by its own executable; otherwise by Python with its options
     # (`python -m kiosk ...` or the `kiosk` script).

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -184,6 +185,7 @@ def test_a_resized_screen_is_laid_out_by_a_fresh_start(  # type: ignore[no-untyp
     )
     # Logged in the same call as the window follows, had the turn called for a fresh start.
     assert "starts again" not in kiosk.log_text()
+    resized_at = time.monotonic()
     resize(1024, 768)
     kiosk.wait_until(lambda: kiosk.log_text().count("first screen painted") == 2)
     log = kiosk.log_text()
@@ -193,6 +195,9 @@ def test_a_resized_screen_is_laid_out_by_a_fresh_start(  # type: ignore[no-untyp
     ) in log
     assert "INFO kiosk.ui.app: screen 1024x768," in log.split("it starts again")[1]
     assert kiosk.process.pid == pid and kiosk.process.poll() is None
+    # Timed from the fresh start, not from the process's first one.
+    painted = float(log.split("first screen painted ")[2].split(" s after start")[0])
+    assert painted < (time.monotonic() - resized_at)
     windows = subprocess.run(
         ["xwininfo", "-root", "-children"],
         env=environment,
