@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.colors import colour_counts, light_share
 from helpers.layout import text_overflow
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
@@ -304,6 +305,28 @@ def test_high_contrast_reaches_the_picture_frame_caption_and_buttons(make_window
     window.set_high_contrast(False)
     QApplication.processEvents()
     assert illustration.grab().toImage().pixelColor(1, 1).name().upper() == COLORS.background
+
+
+def test_high_contrast_reaches_the_home_thumbnails_as_the_home_is_shown(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: the tiles' pictures kept their light card and cream fills in high contrast.
+    Chosen on another page, the theme reaches them when the home page is shown."""
+    window = make_window((1920, 1080))
+    pictures = [tile.picture for tile in window.home.tiles if tile.picture is not None]
+    assert pictures
+
+    def light(ground: str) -> list[float]:
+        return [
+            light_share(colour_counts(picture.grab().toImage(), ground)) for picture in pictures
+        ]
+
+    assert min(light(COLORS.surface)) > 0.6
+    window.open_section(1)
+    window.set_high_contrast(True)
+    window.show_home()
+    QApplication.processEvents()
+    assert max(light(HIGH_CONTRAST.surface)) < 0.3
+    window.set_high_contrast(False)  # on screen: at once
+    assert min(light(COLORS.surface)) > 0.6
 
 
 def top_colour(widget: QWidget) -> str:
