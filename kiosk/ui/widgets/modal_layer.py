@@ -49,10 +49,18 @@ class ModalLayer(QWidget):
     def _fit(self, parent: QWidget) -> None:
         # Centring uses the card's size hint, which ignores how wrapped text grows when narrow:
         # fix the width, then ask the card's layout for the height that width needs.
-        width = min(self._max_width, parent.width() - 2 * self._margin)
+        room = parent.width() - 2 * self._margin
         # Fonts come from the stylesheet, which reaches a widget only when it is polished.
         for widget in (self.card, *self.card.findChildren(QWidget)):
             widget.ensurePolished()
+        self._set_width(min(self._max_width, room))
+        if self.card.height() > parent.height() - 2 * self._margin:
+            # A low screen at a large text size (a 10" 1280×800 panel, whose 4.8 mm words are
+            # 43-80 px): the card takes the screen's width, so its words take fewer lines.
+            self._set_width(room)
+        self.setGeometry(parent.rect())
+
+    def _set_width(self, width: int) -> None:
         self.card.setFixedWidth(width)
         layout = self.card.layout()
         if layout is not None and layout.hasHeightForWidth():
@@ -60,7 +68,6 @@ class ModalLayer(QWidget):
             frame_width = width - self.card.contentsRect().width()
             frame_height = self.card.height() - self.card.contentsRect().height()
             self.card.setFixedHeight(layout.heightForWidth(width - frame_width) + frame_height)
-        self.setGeometry(parent.rect())
 
     # The window is watched for resizes only while the layer shows: a filter on the window
     # runs for every event it gets, sixty a second while a picture moves.
