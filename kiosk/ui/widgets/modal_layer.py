@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
 from kiosk.ui.style import Look, show_look
@@ -63,6 +63,10 @@ class ModalLayer(QWidget):
     def _set_width(self, width: int) -> None:
         self.card.setFixedWidth(width)
         layout = self.card.layout()
+        # A layout keeps the heights it measured for a width until the event loop tells it
+        # words changed: text made larger under an open card must be measured anew.
+        for nested in self.card.findChildren(QLayout):
+            nested.invalidate()
         if layout is not None and layout.hasHeightForWidth():
             # The card's border (from the stylesheet) narrows what its layout gets.
             frame_width = width - self.card.contentsRect().width()
