@@ -129,11 +129,14 @@ class StaffScreen(QWidget):
         return super().event(event)
 
     def _fit_buttons(self, width: int) -> None:
+        """Beside the report (landscape) the buttons take two columns, the report the rest;
+        above it, one column where two would not fit the width."""
         for button in self.buttons.values():
             button.ensurePolished()
         widest = max(button.sizeHint().width() for button in self.buttons.values())
         room = width - 2 * self._metrics.margin
-        self._place_buttons(2 if 2 * widest + self._metrics.spacing <= room else 1)
+        beside = self._columns.direction() is QBoxLayout.Direction.LeftToRight
+        self._place_buttons(2 if beside or 2 * widest + self._metrics.spacing <= room else 1)
 
     def _place_buttons(self, columns: int) -> None:
         """Two columns of buttons a fifth taller than a touch target; one column of targets
@@ -148,6 +151,11 @@ class StaffScreen(QWidget):
             self._grid.removeWidget(button)
             button.setMinimumHeight(height)
             self._grid.addWidget(button, index // columns, index % columns)
+        # Now, not on the next pass: a layout request has already been served when the
+        # restyled labels are measured, and the window's layout must not ask for the old size.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def show_report(self, text: str) -> None:
         self.report.setPlainText(text)
