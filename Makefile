@@ -50,13 +50,15 @@ pytest: $(STAMP) speech-engine x11-tools
 	$(BIN)/pytest
 
 # tests/test_window_guard_x11.py meddles with the kiosk's window on a real X server (Xvfb);
-# it is skipped where these are missing.
+# it is skipped where Xvfb, xdotool or xwininfo are missing. tests/test_screen_rotation.py turns
+# an Xephyr screen inside Xvfb (xrandr asks it for its new size); it fails without them.
+X11_TOOLS := Xvfb xdotool xwininfo Xephyr xrandr
 x11-tools:
-	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xwininfo >/dev/null || { \
+	@(for tool in $(X11_TOOLS); do command -v $$tool >/dev/null || exit 1; done) || { \
 		if [ "$(CI)" = true ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xvfb xdotool x11-utils; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xvfb xdotool x11-utils xserver-xephyr x11-xserver-utils; \
 		else \
-			echo "The X11 window test needs Xvfb, xdotool and xwininfo (skipped without them): sudo apt-get install -y xvfb xdotool x11-utils"; \
+			echo "The X11 tests need Xvfb, xdotool, xwininfo, Xephyr and xrandr (the screen-turn test fails without them): sudo apt-get install -y xvfb xdotool x11-utils xserver-xephyr x11-xserver-utils"; \
 		fi; }
 	@if [ "$(CI)" = true ]; then $(BIN)/python scripts/check_qt_libs.py xcb --install; fi
 

@@ -57,11 +57,13 @@ class Colors:
     notice: str = "#E6EEF1"
     # The paragraph being read aloud, and the ring around the control the keys have reached.
     reading: str = "#FFE58A"
-    # Two bands that contrast with each other, so the ring shows on any colour beneath it
-    # (the illustrations keep a light card in the high-contrast theme).
+    # Two bands that contrast with each other, so the ring shows on any colour beneath it.
     focus: str = "#B00060"
     focus_inner: str = "#FFFFFF"
-    # Illustrations (kiosk/ui/illustrations): each also has its own shape and label, never colour alone.
+    # Illustrations (kiosk/ui/illustrations), drawn on a card of `surface`: each moving thing also
+    # has its own shape and label, never colour alone. What each colour means is the same in
+    # both themes: red pain, teal calming, violet the medicine, blue serotonin, orange
+    # norepinephrine; the cells and the body are tints that their `outline` edges.
     serotonin: str = "#0A5FA0"
     norepinephrine: str = "#B54A00"
     pain_signal: str = "#B3261E"
@@ -76,7 +78,8 @@ class Colors:
 
 
 COLORS = Colors()
-# The high-contrast theme for the interface; illustrations keep their own light picture card.
+# The high-contrast theme, pictures and home thumbnails included: white and yellow on black, the
+# pictures' signals light on dark fills (picture_pairs: words 7:1, marks 4.5:1, edges 3:1).
 HIGH_CONTRAST = Colors(
     background="#000000",
     surface="#141414",
@@ -92,11 +95,27 @@ HIGH_CONTRAST = Colors(
     reading="#4A3F00",
     focus="#00E5FF",
     focus_inner="#000000",
+    serotonin="#7CC4FF",
+    norepinephrine="#FFA657",
+    pain_signal="#FF8A80",
+    calming_signal="#5EEAD4",
+    medicine="#D7B8FF",
+    # Dark tints of the everyday fills (warm sending cell and body, cool receiving cell, green
+    # eased step): white words on them 13.8-14.6:1, every signal 6.4:1 or more.
+    sending_cell="#3A2410",
+    receiving_cell="#0E2C38",
+    body_fill="#33261A",
+    eased="#0B3329",
 )
+
+# The faint tracks in the pain pathway that signals travel along: as opaque as the thinnest
+# stroke needs to reach 3:1 on what lies beneath (0.45 was 2.1:1 on the body).
+TRACK_ALPHA = 0.7
 
 # DESIGN.md: 7:1 for words a patient reads (WCAG 1.4.6), 4.5:1 for everything else.
 WORDS_MINIMUM = 7.0
 OTHER_MINIMUM = 4.5
+EDGE_MINIMUM = 3.0  # a control's edge, a picture's line (WCAG 1.4.11)
 
 
 class Pair(NamedTuple):
@@ -145,23 +164,93 @@ def _shape(name: str, foreground: str, background: str, minimum: float = OTHER_M
     return Pair(name, foreground, background, minimum, words=False)
 
 
+def blend(foreground: str, background: str, alpha: float) -> str:
+    """`foreground` painted at `alpha` opacity over `background`, as "#RRGGBB"."""
+    mixed = (
+        round(int(foreground[i : i + 2], 16) * alpha + int(background[i : i + 2], 16) * (1 - alpha))
+        for i in (1, 3, 5)
+    )
+    return "#" + "".join(f"{channel:02X}" for channel in mixed)
+
+
+def _edge(name: str, foreground: str, background: str) -> Pair:
+    """A line or an edge that shows a shape (WCAG 1.4.11: 3:1)."""
+    return Pair(name, foreground, background, EDGE_MINIMUM, words=False)
+
+
+def picture_pairs(colors: Colors) -> tuple[Pair, ...]:
+    """What the pictures (kiosk/ui/illustrations) and the home thumbnails draw on what, in a
+    theme: words 7:1, the moving things (a marker's fill is its meaning) 4.5:1, lines and edges
+    3:1. A fill beside another fill needs no contrast of its own: an edge is drawn between."""
+    c = colors
+    card = c.surface
+    signals = (
+        ("serotonin", c.serotonin),
+        ("norepinephrine", c.norepinephrine),
+        ("pain signal", c.pain_signal),
+        ("calming signal", c.calming_signal),
+        ("medicine", c.medicine),
+    )
+    return (
+        # Words: the legend, the cells' names, the callouts and the steps on the card; the
+        # synapse's words inside its cells; the medicine's name; the eased steps' names.
+        _words("picture label on the card", c.text, card),
+        _words("label in the sending cell", c.text, c.sending_cell),
+        _words("label in the receiving cell", c.text, c.receiving_cell),
+        _words("label on an eased step", c.text, c.eased),
+        _words("SNRI label on the card", c.medicine, card),
+        _words("SNRI label in the sending cell", c.medicine, c.sending_cell),
+        # The moving things and the legend's marks, on the card and in the cells or the body
+        # they pass through; each has a ring of the card's colour.
+        *(_shape(f"{name} on the card", ink, card) for name, ink in signals),
+        _shape("serotonin in the sending cell", c.serotonin, c.sending_cell),
+        _shape("norepinephrine in the sending cell", c.norepinephrine, c.sending_cell),
+        _shape("serotonin at a receptor", c.serotonin, c.receiving_cell),
+        _shape("norepinephrine at a receptor", c.norepinephrine, c.receiving_cell),
+        _shape("medicine in the transporter", c.medicine, c.sending_cell),
+        _shape("pain signal in the body", c.pain_signal, c.body_fill),
+        _shape("calming signal in the body", c.calming_signal, c.body_fill),
+        _shape("pain bar's fill", c.pain_signal, card),
+        _shape("cycle's moving dots", c.text_muted, card),
+        # Round each mark and along the capsule's middle, so that marks passing each other
+        # stay apart.
+        *(_edge(f"ring round a {name} mark", card, ink) for name, ink in signals),
+        # Edges and lines.
+        _edge("outline on the card", c.outline, card),
+        _edge("sending cell's edge", c.outline, c.sending_cell),
+        _edge("receiving cell's edge", c.outline, c.receiving_cell),
+        _edge("body's and brain's edges", c.outline, c.body_fill),
+        _edge("brain's edge inside it", c.outline, c.receiving_cell),
+        _edge("transporter in the sending cell's wall", c.accent, c.sending_cell),
+        _edge("transporter's arrow in the gap", c.accent, card),
+        _edge("signal arrow in the receiving cell", c.accent, c.receiving_cell),
+        _edge("pulses along the signal arrow", card, c.accent),
+        _edge("resting receptor", c.text_muted, c.receiving_cell),
+        _edge("receptor in use", c.text, c.receiving_cell),
+        _edge("receptor's mouth in the gap", c.text_muted, card),
+        _edge(
+            "pain track on the body", blend(c.pain_signal, c.body_fill, TRACK_ALPHA), c.body_fill
+        ),
+        _edge("pain track on the spinal cord", blend(c.pain_signal, card, TRACK_ALPHA), card),
+        _edge("calming track on the spinal cord", blend(c.calming_signal, card, TRACK_ALPHA), card),
+        _edge("pain-starts mark on the body", c.pain_signal, c.body_fill),
+        _edge("calming glow's edge", c.calming_signal, c.body_fill),
+        _edge("where pain signals come in", c.text, card),
+        _edge("medicine bracket", c.medicine, card),
+        _edge("eased step's edge", c.calming_signal, c.eased),
+        _edge("helper's lines and icon", c.calming_signal, card),
+        _edge("lotus petal's edge", c.calming_signal, c.eased),
+        _edge("thumbnail's bars for words", c.outline, card),
+    )
+
+
 # Calm theme: words 7:1, shapes 4.5:1, outlines 3:1 (WCAG 1.4.6, 1.4.11).
-# High contrast: 7:1 for all text and controls.
+# High contrast: 7:1 for all text and controls; its pictures keep picture_pairs's rule
+# (tests/test_theme.py checks them in both themes).
 HIGH_CONTRAST_PAIRS = interface_pairs(HIGH_CONTRAST, outline=7.0)
 CONTRAST_PAIRS: tuple[Pair, ...] = (
-    *interface_pairs(COLORS, outline=3.0),
-    _shape("serotonin in an illustration", COLORS.serotonin, COLORS.surface),
-    _shape("norepinephrine in an illustration", COLORS.norepinephrine, COLORS.surface),
-    _shape("pain signal in an illustration", COLORS.pain_signal, COLORS.surface),
-    _shape("calming signal in an illustration", COLORS.calming_signal, COLORS.surface),
-    _words("SNRI label in an illustration", COLORS.medicine, COLORS.surface),
-    _words("label on the sending cell", COLORS.text, COLORS.sending_cell),
-    _words("label on the receiving cell", COLORS.text, COLORS.receiving_cell),
-    _words("label on the body outline", COLORS.text, COLORS.body_fill),
-    _words("label on an eased step", COLORS.text, COLORS.eased),
-    _shape("calming signal on an eased step", COLORS.calming_signal, COLORS.eased),
-    _words("SNRI label on the sending cell", COLORS.medicine, COLORS.sending_cell),
-    _shape("illustration outline", COLORS.outline, COLORS.surface, 3.0),
+    *interface_pairs(COLORS, outline=EDGE_MINIMUM),
+    *picture_pairs(COLORS),
 )
 
 

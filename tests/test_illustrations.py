@@ -5,12 +5,14 @@ and previews."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
 import pytest
+from helpers.colors import colour_counts, light_share, words_contrast
 from helpers.layout import layout_problems
 from helpers.touch import drag
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer
@@ -31,7 +33,7 @@ from kiosk.illustration_text import (
     illustration_text,
     untranslated_illustration_text,
 )
-from kiosk.theme import COLORS, Metrics
+from kiosk.theme import COLORS, HIGH_CONTRAST, Colors, Metrics, contrast_ratio
 from kiosk.ui.app import application
 from kiosk.ui.illustrations import PICTURES, Illustration, create_illustration, thumbnail
 from kiosk.ui.illustrations.pain_pathway import (
@@ -837,6 +839,17 @@ def test_previews_are_written_in_a_language(tmp_path: Path) -> None:
         assert share > DIFFERENT_ENOUGH, first.name  # the words differ
 
 
+def test_previews_are_written_in_high_contrast(tmp_path: Path) -> None:
+    """`kiosk preview` with high contrast on: the picture, its caption and its buttons."""
+    written = render_illustration_previews(
+        LANDSCAPE, tmp_path, QSize(700, 650), colors=HIGH_CONTRAST
+    )
+    for path in written:
+        counts = colour_counts(QImage(str(path)), HIGH_CONTRAST.background)
+        assert counts.most_common(1)[0][0] in (HIGH_CONTRAST.background, HIGH_CONTRAST.surface)
+        assert light_share(counts) < MOST_LIGHT_IN_HIGH_CONTRAST, path.name
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_a_thumbnail_has_no_words_so_is_the_same_in_every_language(key: str) -> None:
     english = thumbnail(key, QSize(240, 160), LANDSCAPE).toImage()
@@ -853,3 +866,85 @@ def test_thumbnail_is_a_transparent_picture(key: str) -> None:
         1 for x in range(0, 240, 4) for y in range(0, 160, 4) if image.pixelColor(x, y).alpha()
     )
     assert painted > 100
+
+
+# --- the high-contrast theme inside the pictures (issue 13) ----------------------------------
+
+THEMES = {"everyday": COLORS, "high contrast": HIGH_CONTRAST}
+# The everyday pictures' pale fills: none may be left on a high-contrast screen.
+EVERYDAY_FILLS = (COLORS.sending_cell, COLORS.receiving_cell, COLORS.body_fill, COLORS.eased)
+# The light share of a high-contrast picture: its white and yellow lines, words and marks (seen:
+# 8-14 % for the pictures, 10-25 % for the smaller thumbnails); everyday pictures are 85-90 %.
+MOST_LIGHT_IN_HIGH_CONTRAST = 0.3
+
+
+def _everyday_fills_in(counts: dict[str, int]) -> dict[str, int]:
+    return {fill: counts[fill] for fill in EVERYDAY_FILLS if counts.get(fill)}
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_high_contrast_draws_every_state_light_on_dark(qtbot: QtBot, key: str) -> None:
+    """Issue 13: the drawings kept their cream and pale fills on a black high-contrast screen."""
+    illustration = make(qtbot, key, reduced_motion=True)
+    assert light_share(colour_counts(picture(illustration), COLORS.background)) > 0.6
+    illustration.set_colors(HIGH_CONTRAST)
+    for state in illustration.states:
+        illustration.set_state(state)
+        counts = colour_counts(picture(illustration), HIGH_CONTRAST.background)
+        assert light_share(counts) < MOST_LIGHT_IN_HIGH_CONTRAST, state
+        assert not _everyday_fills_in(counts), state
+        assert counts[HIGH_CONTRAST.surface] > counts.total() / 4, state  # the card is dark
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_theme_change_and_back_paints_the_same_picture(qtbot: QtBot, key: str) -> None:
+    """The still layer and the markers' sprites are made again for a theme, and nothing of one
+    theme stays in the other."""
+    illustration = make(qtbot, key)
+    illustration.pause()
+    everyday = picture(illustration)
+    illustration.set_colors(HIGH_CONTRAST)
+    high = picture(illustration)
+    illustration.set_colors(COLORS)
+    assert picture(illustration) == everyday
+    assert differing_share(everyday, high) > 0.5
+    assert illustration.legend == SPEC_BY_KEY[key].legend_items(ENGLISH, COLORS)
+
+
+@pytest.mark.parametrize("key", [key for key in KEYS if SPEC_BY_KEY[key].legend])
+def test_the_legend_follows_the_theme(qtbot: QtBot, key: str) -> None:
+    illustration = make(qtbot, key)
+    illustration.set_colors(HIGH_CONTRAST)
+    assert illustration.legend == SPEC_BY_KEY[key].legend_items(ENGLISH, HIGH_CONTRAST)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("key", KEYS)
+def test_every_label_as_painted_reaches_7_to_1(qtbot: QtBot, key: str, theme: str) -> None:
+    """The words inside a picture, as painted, against the ground round them: 7:1 in either
+    theme (kiosk/theme.py picture_pairs says the same of the colours)."""
+    illustration = make(qtbot, key, reduced_motion=True)
+    illustration.set_colors(THEMES[theme])
+    for state in illustration.states:
+        illustration.set_state(state)
+        image = picture(illustration)
+        for label in illustration.picture.painted_labels():
+            where = label.rect.toAlignedRect().intersected(image.rect())
+            ground, ink = words_contrast(colour_counts(image.copy(where), THEMES[theme].surface))
+            ratio = contrast_ratio(ink, ground)
+            assert ratio >= 7.0, f"{state}: {label.text!r} {ink} on {ground} is {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_high_contrast_thumbnail_is_light_on_dark(key: str) -> None:
+    size = QSize(LANDSCAPE.px(170), LANDSCAPE.px(125))
+
+    def counts(colors: Colors) -> Counter[str]:
+        return colour_counts(
+            thumbnail(key, size, LANDSCAPE, colors=colors).toImage(), colors.surface
+        )
+
+    assert light_share(counts(COLORS)) > 0.6
+    high = counts(HIGH_CONTRAST)
+    assert light_share(high) < MOST_LIGHT_IN_HIGH_CONTRAST
+    assert not _everyday_fills_in(high)

@@ -10,8 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers.colors import colour_counts, light_share
 from helpers.layout import text_overflow
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -69,7 +70,6 @@ def test_display_options_change_contrast_text_and_motion(make_window, qtbot) -> 
     panel = window.screens.display
     assert window.screens.display_layer.isVisible()
     qtbot.mouseClick(panel.toggles["high_contrast"], Qt.MouseButton.LeftButton)
-    assert top_colour(window.reader) == HIGH_CONTRAST.background
     assert top_colour(panel) == HIGH_CONTRAST.surface
     assert panel.toggles["high_contrast"].accessibleName().endswith("On")
     qtbot.mouseClick(panel.toggles["larger_text"], Qt.MouseButton.LeftButton)
@@ -81,6 +81,7 @@ def test_display_options_change_contrast_text_and_motion(make_window, qtbot) -> 
     assert not window.reader.illustration.is_animating
     qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
     assert not window.screens.display_layer.isVisible()
+    assert top_colour(window.reader) == HIGH_CONTRAST.background
 
 
 def test_the_idle_reset_restores_all_four_defaults(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -306,10 +307,35 @@ def test_high_contrast_reaches_the_picture_frame_caption_and_buttons(make_window
     assert illustration.grab().toImage().pixelColor(1, 1).name().upper() == COLORS.background
 
 
+def test_high_contrast_reaches_the_home_thumbnails_as_the_home_is_shown(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: the tiles' pictures kept their light card and cream fills in high contrast.
+    Chosen on another page, the theme reaches them when the home page is shown."""
+    window = make_window((1920, 1080))
+    pictures = [tile.picture for tile in window.home.tiles if tile.picture is not None]
+    assert pictures
+
+    def light(ground: str) -> list[float]:
+        return [
+            light_share(colour_counts(picture.grab().toImage(), ground)) for picture in pictures
+        ]
+
+    assert min(light(COLORS.surface)) > 0.6
+    window.open_section(1)
+    window.set_high_contrast(True)
+    window.show_home()
+    QApplication.processEvents()
+    assert max(light(HIGH_CONTRAST.surface)) < 0.3
+    window.set_high_contrast(False)  # on screen: at once
+    assert min(light(COLORS.surface)) > 0.6
+
+
 def top_colour(widget: QWidget) -> str:
     """The colour a patient sees at the middle of `widget`'s top, inside a card's border: its
-    background."""
-    colour = widget.grab().toImage().pixelColor(widget.width() // 2, 8)
+    background, as the whole window paints it (what is behind a widget shows through where it
+    paints no ground of its own)."""
+    window = widget.window()
+    top = widget.mapTo(window, QPoint(widget.width() // 2, 8))
+    colour = window.grab(QRect(top, QSize(1, 1))).toImage().pixelColor(0, 0)
     return str(colour.name()).upper()
 
 

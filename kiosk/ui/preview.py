@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.loading import Loaded
 from kiosk.navigation import Location, Page, every_location
+from kiosk.theme import COLORS, HIGH_CONTRAST
 from kiosk.ui.app import build_kiosk, screen_size, show
 from kiosk.ui.controller import KioskController
 from kiosk.ui.illustrations.preview import render_illustration_previews
@@ -67,8 +68,13 @@ def _render_all(controller: KioskController, out: Path) -> list[Path]:
     written.append(_save(window, out / "staff-pin.png"))
     controller.staff.close()
     metrics = controller.metrics
+    choices = window.choices
     written += render_illustration_previews(
-        metrics, out, QSize(metrics.px(700), metrics.px(650)), language=window.choices.language
+        metrics,
+        out,
+        QSize(metrics.px(700), metrics.px(650)),
+        language=choices.language,
+        colors=HIGH_CONTRAST if choices.high_contrast else COLORS,
     )
     return written
 

@@ -52,6 +52,7 @@ class SessionLook:
         colors = HIGH_CONTRAST if choices.high_contrast else COLORS
         bundle.attract.halo.set_colors(colors)
         bundle.reader.set_colors(colors)
+        bundle.home.set_colors(colors)
         nav.show_text_step(step)
         look = self.look_for(choices)
         show_look(shown, look)

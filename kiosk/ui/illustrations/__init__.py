@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 
 from kiosk.frame_budget import FrameBudget
-from kiosk.theme import Metrics
+from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.illustrations.pain_mood_cycle import PainMoodCyclePicture
 from kiosk.ui.illustrations.pain_pathway import PainPathwayPicture
 from kiosk.ui.illustrations.picture import Picture
@@ -47,8 +47,11 @@ def create_illustration(
     )
 
 
-def thumbnail(key: str, size: QSize, metrics: Metrics, *, language: str = "en") -> QPixmap:
-    """A still, label-free picture of the illustration's first state on a transparent pixmap.
+def thumbnail(
+    key: str, size: QSize, metrics: Metrics, *, language: str = "en", colors: Colors = COLORS
+) -> QPixmap:
+    """A still, label-free picture of the illustration's first state on a transparent pixmap,
+    in the theme of `colors` (laid on a ground of its `surface`).
 
     It has no words, so it is the same in every `language`."""
     kind = PICTURES[key]
@@ -56,7 +59,7 @@ def thumbnail(key: str, size: QSize, metrics: Metrics, *, language: str = "en") 
     pixmap = QPixmap(size)
     pixmap.fill(Qt.GlobalColor.transparent)
     rect = QRectF(0, 0, size.width(), size.height())
-    picture = kind(rect, metrics, labels=False, language=language)
+    picture = kind(rect, metrics, labels=False, language=language, colors=colors)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     picture.paint_still(painter, resting)

@@ -50,15 +50,21 @@ class PictureCanvas(QWidget):
         self._picture: Picture | None = None
         self._moving = QRect()
         self._pressed_at: QPointF | None = None
-        # Round the card: the screen's background and the card's edge, in the session's theme.
-        # The card itself stays light in either theme: its drawing's colours are checked
-        # against its white (kiosk/theme.py, CONTRAST_PAIRS), like the home thumbnails.
-        self._frame = COLORS
+        # The session's theme: round the card (the screen's background, the card's edge) and
+        # in it (kiosk/theme.py picture_pairs checks what is drawn on what, in both themes).
+        self._colors = COLORS
 
     # --- what to show -----------------------------------------------------------------------
 
-    def set_frame_colors(self, colors: Colors) -> None:
-        self._frame = colors
+    def set_colors(self, colors: Colors, legend: tuple[LegendItem, ...]) -> None:
+        """Draws the card, `legend` (in `colors`) and the picture in `colors`: the picture is
+        built again and its still layer painted again once, on the next paint (the markers'
+        sprites are made once per theme)."""
+        if colors == self._colors and legend == self.legend:
+            return
+        self._colors = colors
+        self.legend = legend
+        self._picture = None
         self.invalidate()
 
     def set_state(self, state: str) -> None:
@@ -128,7 +134,12 @@ class PictureCanvas(QWidget):
             pad, top, max(1.0, size.width() - 2 * pad), max(1.0, size.height() - top - pad)
         )
         return self.kind(
-            rect, self.metrics, labels=True, keep_clear=self._keep_clear, language=self.language
+            rect,
+            self.metrics,
+            labels=True,
+            keep_clear=self._keep_clear,
+            language=self.language,
+            colors=self._colors,
         )
 
     def paint_still_layer(self, size: QSize, ratio: float) -> QPixmap:
@@ -136,7 +147,7 @@ class PictureCanvas(QWidget):
         state, size or pixel ratio changes (the motion layer is drawn over a copy of it)."""
         pixmap = QPixmap(size * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(color(self._frame.background))
+        pixmap.fill(color(self._colors.background))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         edge = max(2, self.metrics.px(3))
@@ -144,10 +155,11 @@ class PictureCanvas(QWidget):
             edge / 2, edge / 2, -edge / 2, -edge / 2
         )
         radius = self.metrics.px(16)
-        painter.setPen(pen(self._frame.outline, edge))
-        painter.setBrush(color(COLORS.surface))
+        painter.setPen(pen(self._colors.outline, edge))
+        painter.setBrush(color(self._colors.surface))
         painter.drawRoundedRect(card, radius, radius)
-        draw_legend(painter, self._legend_rect(QSizeF(size)), self.legend, self._legend_px())
+        legend = self._legend_rect(QSizeF(size))
+        draw_legend(painter, legend, self.legend, self._legend_px(), self._colors)
         self.picture.paint_still(painter, self._state)
         painter.end()
         return pixmap

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from kiosk.theme import COLORS, FONT_FAMILY
+from kiosk.theme import FONT_FAMILY
 
 SMALLEST_TEXT = 0.8  # words in a picture may shrink to this share of their size to fit
 SHRINK_STEP = 0.1
@@ -91,7 +91,7 @@ def draw_text(
     text: str,
     px: float,
     *,
-    ink: str = COLORS.text,
+    ink: str,
     bold: bool = False,
     align: Qt.AlignmentFlag = TOP_LEFT,
 ) -> None:
@@ -106,7 +106,7 @@ def draw_fitting(
     variants: Sequence[str],
     px: float,
     *,
-    ink: str = COLORS.text,
+    ink: str,
     bold: bool = False,
     align: Qt.AlignmentFlag = TOP_LEFT,
     smallest: float = 1.0,

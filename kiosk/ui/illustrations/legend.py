@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
 from kiosk.illustration_specs import LegendItem
+from kiosk.theme import Colors
 from kiosk.ui.illustrations.drawing import draw_text, text_size
 from kiosk.ui.illustrations.markers import draw_marker
 
@@ -35,18 +36,19 @@ def legend_height(items: Sequence[LegendItem], px: float, width: float) -> float
     return len(legend_rows(items, px, width)) * px * 1.45
 
 
-def draw_legend(painter: QPainter, rect: QRectF, items: Sequence[LegendItem], px: float) -> None:
+def draw_legend(
+    painter: QPainter, rect: QRectF, items: Sequence[LegendItem], px: float, colors: Colors
+) -> None:
+    """The key, its words in `colors`' text on its card (`surface`)."""
     line = px * 1.45
     y = rect.top()
     for row in legend_rows(items, px, rect.width()):
         x = rect.left()
         for item, item_width in row:
-            draw_marker(
-                painter, item.shape, QPointF(x + px * 0.55, y + line / 2), px * 1.05, item.color
-            )
+            center = QPointF(x + px * 0.55, y + line / 2)
+            draw_marker(painter, item.shape, center, px * 1.05, item.color, edge=colors.surface)
             label = QRectF(x + px * 1.5, y, item_width - px * 1.5 + 2, line)
-            draw_text(
-                painter, label, item.label, px, bold=True, align=Qt.AlignmentFlag.AlignVCenter
-            )
+            middle = Qt.AlignmentFlag.AlignVCenter
+            draw_text(painter, label, item.label, px, ink=colors.text, bold=True, align=middle)
             x += item_width + px
         y += line

@@ -1,5 +1,5 @@
 """The markers that stand for moving things (serotonin, pain signals...): an outline per kind,
-drawn once into a small sprite and copied each frame."""
+drawn once into a small sprite per colour and copied each frame."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPixmap, QPolygonF
 
 from kiosk.illustration_specs import MarkerShape
-from kiosk.theme import COLORS
 from kiosk.ui.illustrations.drawing import Point, color, pen, xy
 
 SPRITE_CACHE_LIMIT = 256
@@ -57,7 +56,7 @@ def marker_path(shape: MarkerShape, center: QPointF, size: float) -> QPainterPat
 
 
 def _paint_marker(
-    painter: QPainter, shape: MarkerShape, center: QPointF, size: float, ink: str
+    painter: QPainter, shape: MarkerShape, center: QPointF, size: float, ink: str, edge: str
 ) -> None:
     path = marker_path(shape, center, size)
     if shape is MarkerShape.WAVE:
@@ -65,10 +64,10 @@ def _paint_marker(
         painter.setPen(pen(ink, max(2.0, size * 0.2)))
     else:
         painter.setBrush(color(ink))
-        painter.setPen(pen(COLORS.surface, max(1.0, size * 0.08)))
+        painter.setPen(pen(edge, max(1.0, size * 0.08)))
     painter.drawPath(path)
     if shape is MarkerShape.CAPSULE:
-        painter.setPen(pen(COLORS.surface, max(1.0, size * 0.08)))
+        painter.setPen(pen(edge, max(1.0, size * 0.08)))
         painter.drawLine(
             QPointF(center.x(), center.y() - size * 0.22),
             QPointF(center.x(), center.y() + size * 0.22),
@@ -76,15 +75,16 @@ def _paint_marker(
 
 
 @lru_cache(maxsize=SPRITE_CACHE_LIMIT)
-def _sprite(shape: MarkerShape, ink: str, size: int, ratio: float) -> QPixmap:
-    """A marker drawn once into a small pixmap: moving marks are copied, not redrawn, each frame."""
+def _sprite(shape: MarkerShape, ink: str, edge: str, size: int, ratio: float) -> QPixmap:
+    """A marker drawn once into a small pixmap: moving marks are copied, not redrawn, each frame.
+    Keyed by its colours too, so that a theme change makes each theme's sprites once."""
     side = size * 2
     sprite = QPixmap(round(side * ratio), round(side * ratio))
     sprite.setDevicePixelRatio(ratio)
     sprite.fill(Qt.GlobalColor.transparent)
     painter = QPainter(sprite)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    _paint_marker(painter, shape, QPointF(side / 2, side / 2), size, ink)
+    _paint_marker(painter, shape, QPointF(side / 2, side / 2), size, ink, edge)
     painter.end()
     return sprite
 
@@ -97,9 +97,11 @@ def draw_marker(
     ink: str,
     alpha: float = 1.0,
     *,
+    edge: str,
     ratio: float | None = None,
 ) -> None:
-    """A marker of `shape`, about `size` across, centred on `center`. The motion
+    """A marker of `shape` in `ink` with a ring of `edge` (the card's colour: it keeps marks
+    that pass each other apart), about `size` across, centred on `center`. The motion
     layer passes its device pixel `ratio`: asking the painter for it costs, frame after frame."""
     if alpha <= 0.01:
         return
@@ -108,7 +110,7 @@ def draw_marker(
     if ratio is None:
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
-    sprite = _sprite(shape, ink, whole, ratio)
+    sprite = _sprite(shape, ink, edge, whole, ratio)
     if alpha < 0.99:
         painter.setOpacity(alpha)
     painter.drawPixmap(QPointF(x - whole, y - whole), sprite)

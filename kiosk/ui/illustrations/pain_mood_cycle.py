@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
 from kiosk.illustration_specs import PAIN_MOOD_CYCLE, MarkerShape
-from kiosk.theme import COLORS
+from kiosk.theme import Colors
 from kiosk.ui.illustrations.drawing import (
     SMALLEST_TEXT,
     Track,
@@ -136,7 +136,7 @@ class PainMoodCyclePicture(Picture):
         eased = EASES[state]
         for index, arrow in enumerate(self.arrows):
             weak = index in eased
-            line = pen(COLORS.outline, self.line * (1.0 if weak else 2.2))
+            line = pen(self.colors.outline, self.line * (1.0 if weak else 2.2))
             if weak:
                 line.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(line)
@@ -148,7 +148,7 @@ class PainMoodCyclePicture(Picture):
                 end.x() - head * 0.6 * math.cos(angle), end.y() - head * 0.6 * math.sin(angle)
             )
             painter.drawLine(before, tail_end)
-            draw_arrow_head(painter, end, angle, head, COLORS.outline)
+            draw_arrow_head(painter, end, angle, head, self.colors.outline)
         if state == CYCLE:
             self._paint_cycle_mark(painter)
         else:
@@ -158,12 +158,12 @@ class PainMoodCyclePicture(Picture):
 
     def _paint_step(self, painter: QPainter, index: int, box: QRectF, *, eased: bool) -> None:
         radius = min(box.height() / 2, self.px * 0.6)
-        ink = COLORS.calming_signal if eased else COLORS.outline
+        ink = self.colors.calming_signal if eased else self.colors.outline
         painter.setPen(pen(ink, self.line * (2.0 if eased else 1.2)))
-        painter.setBrush(color(COLORS.eased if eased else COLORS.surface))
+        painter.setBrush(color(self.colors.eased if eased else self.colors.surface))
         painter.drawRoundedRect(box, radius, radius)
-        if not self.labels:  # a thumbnail: two grey bars where the words would be
-            painter.setPen(pen(COLORS.disabled, self.line * 2))
+        if not self.labels:  # a thumbnail: two bars where the words would be
+            painter.setPen(pen(self.colors.outline, self.line * 2))
             for share, length in ((0.4, 0.6), (0.62, 0.4)):
                 y = box.top() + box.height() * share
                 x = box.center().x() - box.width() * length / 2
@@ -172,31 +172,39 @@ class PainMoodCyclePicture(Picture):
         pad = self.pad
         inner = box.adjusted(pad, pad, -pad, -pad)
         center = Qt.AlignmentFlag.AlignCenter
-        draw_text(painter, inner, self.steps[index], self.text_px, bold=True, align=center)
+        draw_text(
+            painter,
+            inner,
+            self.steps[index],
+            self.text_px,
+            ink=self.colors.text,
+            bold=True,
+            align=center,
+        )
 
     def _paint_cycle_mark(self, painter: QPainter) -> None:
         """A round arrow in the middle: each step leads to the next."""
         r = self.hub * 0.42
         c = self.center
-        painter.setPen(pen(COLORS.outline, self.line * 1.2))
+        painter.setPen(pen(self.colors.outline, self.line * 1.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawArc(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), 120 * 16, 280 * 16)
         tip = QPointF(
             c.x() + r * math.cos(math.radians(-120)), c.y() + r * math.sin(math.radians(-120))
         )
-        draw_arrow_head(painter, tip, math.radians(-30), r * 0.6, COLORS.outline)
+        draw_arrow_head(painter, tip, math.radians(-30), r * 0.6, self.colors.outline)
 
     def _paint_helper(self, painter: QPainter, state: str, eased: tuple[int, ...]) -> None:
         """The helper in the middle, with a line to each step it eases."""
         hub = self.center
         for rank, index in enumerate(eased):
             target = _nearest_corner(self.boxes[index], hub)
-            painter.setPen(pen(COLORS.calming_signal, self.line * (2.2 if rank == 0 else 1.4)))
+            painter.setPen(pen(self.colors.calming_signal, self.line * (2.2 if rank == 0 else 1.4)))
             painter.drawLine(hub, target)
-        painter.setPen(pen(COLORS.calming_signal, self.line * 1.4))
-        painter.setBrush(color(COLORS.surface))
+        painter.setPen(pen(self.colors.calming_signal, self.line * 1.4))
+        painter.setBrush(color(self.colors.surface))
         painter.drawEllipse(hub, self.hub * 0.55, self.hub * 0.55)
-        _draw_helper_icon(painter, state, hub, self.hub * 0.8, self.line)
+        _draw_helper_icon(painter, state, hub, self.hub * 0.8, self.line, self.colors)
 
     # --- motion layer -----------------------------------------------------------------------
 
@@ -222,8 +230,9 @@ class PainMoodCyclePicture(Picture):
                 MarkerShape.CIRCLE,
                 arrow.at(t),
                 size,
-                COLORS.text_muted,
+                self.colors.text_muted,
                 alpha,
+                edge=self.colors.surface,
                 ratio=self.ratio,
             )
 
@@ -235,14 +244,16 @@ def _nearest_corner(box: QRectF, point: QPointF) -> QPointF:
 
 
 def _draw_helper_icon(
-    painter: QPainter, state: str, center: QPointF, size: float, line: float
+    painter: QPainter, state: str, center: QPointF, size: float, line: float, colors: Colors
 ) -> None:
     """A small drawing for each helper, so it can be recognised without reading."""
     s = size / 2
     x, y = center.x(), center.y()
-    ink = COLORS.calming_signal
+    ink = colors.calming_signal
     if state == MEDICINE:
-        draw_marker(painter, MarkerShape.CAPSULE, center, size * 0.95, COLORS.medicine)
+        draw_marker(
+            painter, MarkerShape.CAPSULE, center, size * 0.95, colors.medicine, edge=colors.surface
+        )
     elif state == PHYSICAL_THERAPY:  # a dumbbell
         painter.setPen(pen(ink, line * 1.6))
         painter.drawLine(QPointF(x - s * 0.6, y), QPointF(x + s * 0.6, y))
@@ -253,7 +264,7 @@ def _draw_helper_icon(
             painter.drawRoundedRect(plate, 2, 2)
     elif state == MINDFULNESS:  # a lotus: three petals
         painter.setPen(pen(ink, line))
-        painter.setBrush(color(COLORS.eased))
+        painter.setBrush(color(colors.eased))
         for angle in (-40, 0, 40):
             painter.save()
             painter.translate(x, y + s * 0.35)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
 from kiosk.illustration_specs import PAIN_PATHWAY, MarkerShape
-from kiosk.theme import COLORS
+from kiosk.theme import TRACK_ALPHA
 from kiosk.ui.illustrations.drawing import (
     SMALLEST_TEXT,
     Track,
@@ -186,24 +186,24 @@ class PainPathwayPicture(Picture):
         self._paint_body(painter)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for track in (self.knee_track, self.back_track):
-            painter.setPen(pen(COLORS.pain_signal, self.line, 0.45))
+            painter.setPen(pen(self.colors.pain_signal, self.line, TRACK_ALPHA))
             painter.drawPath(track.path())
-        painter.setPen(pen(COLORS.calming_signal, self.line, 0.5))
+        painter.setPen(pen(self.colors.calming_signal, self.line, TRACK_ALPHA))
         painter.drawPath(self.calm_track.path())
-        painter.setPen(pen(COLORS.pain_signal, self.line))
+        painter.setPen(pen(self.colors.pain_signal, self.line))
         for spot in (self.knee, self.back):
             painter.drawPath(marker_path(MarkerShape.BURST, spot, self.size * 1.5))
         # Where the calming signals act: a glow round the gate, wider with the medicine.
         _seconds, reach = CALM_EFFECT[state]
-        painter.setPen(pen(COLORS.calming_signal, self.line * (2.0 if strong else 1.0)))
-        painter.setBrush(color(COLORS.calming_signal, 0.22 if strong else 0.12))
+        painter.setPen(pen(self.colors.calming_signal, self.line * (2.0 if strong else 1.0)))
+        painter.setBrush(color(self.colors.calming_signal, 0.22 if strong else 0.12))
         painter.drawEllipse(self.gate, self.u * reach, self.u * reach)
         # Where pain signals come into the spinal cord, and where calming signals start.
-        painter.setPen(pen(COLORS.text, self.line))
-        painter.setBrush(color(COLORS.surface))
+        painter.setPen(pen(self.colors.text, self.line))
+        painter.setBrush(color(self.colors.surface))
         painter.drawEllipse(self.gate, self.u * 3, self.u * 3)
-        painter.setPen(pen(COLORS.surface, self.line * 0.5))
-        painter.setBrush(color(COLORS.calming_signal))
+        painter.setPen(pen(self.colors.surface, self.line * 0.5))
+        painter.setBrush(color(self.colors.calming_signal))
         painter.drawEllipse(self.brainstem, self.u * 2.2, self.u * 2.2)
         if strong:
             self._paint_medicine_bracket(painter)
@@ -224,16 +224,16 @@ class PainPathwayPicture(Picture):
         # The legs are cut off below the knees: the picture needs the knee, not the feet.
         frame = QPainterPath()
         frame.addRect(QRectF(cx - 30 * u, top - u, 60 * u, 100.5 * u))
-        painter.setPen(pen(COLORS.outline, self.line))
-        painter.setBrush(color(COLORS.body_fill))
+        painter.setPen(pen(self.colors.outline, self.line))
+        painter.setBrush(color(self.colors.body_fill))
         painter.drawPath(body.simplified().intersected(frame))
         # The brain inside the head, and the spinal cord running down the back.
-        painter.setPen(pen(COLORS.outline, self.line * 0.8))
-        painter.setBrush(color(COLORS.receiving_cell))
+        painter.setPen(pen(self.colors.outline, self.line * 0.8))
+        painter.setBrush(color(self.colors.receiving_cell))
         painter.drawEllipse(self.brain, 8.3 * u, 6.5 * u)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawArc(QRectF(cx - 5 * u, top + 6.5 * u, 10 * u, 6 * u), 200 * 16, 140 * 16)
-        painter.setBrush(color(COLORS.surface))
+        painter.setBrush(color(self.colors.surface))
         cord = QRectF(cx - 3.5 * u, top + 17 * u, 7 * u, 45 * u)
         painter.drawRoundedRect(cord, 3.5 * u, 3.5 * u)
 
@@ -246,38 +246,45 @@ class PainPathwayPicture(Picture):
         path.lineTo(x, start)
         path.lineTo(x, end)
         path.lineTo(x + tick, end)
-        painter.setPen(pen(COLORS.medicine, self.line * 1.5))
+        painter.setPen(pen(self.colors.medicine, self.line * 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         middle = QPointF(x, (start + end) / 2)
-        draw_marker(painter, MarkerShape.CAPSULE, middle, self.size * 1.4, COLORS.medicine)
+        draw_marker(
+            painter,
+            MarkerShape.CAPSULE,
+            middle,
+            self.size * 1.4,
+            self.colors.medicine,
+            edge=self.colors.surface,
+        )
         if self.labels:  # named just under the bracket's lower end, clear of the line
             px = self.px
             name = self.words.pain_pathway.medicine
             width = text_size(name, px, 1000, bold=True).width()
             left = max(self.rect.left(), x - width / 2)
             label = QRectF(left, end + px * 0.35, width + 2, px * 1.4)
-            draw_text(painter, label, name, px, ink=COLORS.medicine, bold=True)
+            draw_text(painter, label, name, px, ink=self.colors.medicine, bold=True)
 
     def _paint_callout(self, painter: QPainter, placed: _Placed, state: str) -> None:
         px = self.label_px
         box = placed.rect
         start = QPointF(box.left() - px * 0.35, box.top() + px * 0.7)
-        painter.setPen(pen(COLORS.outline, max(1.5, px * 0.08)))
+        painter.setPen(pen(self.colors.outline, max(1.5, px * 0.08)))
         for anchor in placed.anchors:
             painter.drawLine(start, anchor)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color(COLORS.outline))
+        painter.setBrush(color(self.colors.outline))
         for anchor in placed.anchors:
             painter.drawEllipse(anchor, px * 0.16, px * 0.16)
-        draw_text(painter, box, placed.text, px)
+        draw_text(painter, box, placed.text, px, ink=self.colors.text)
         if placed.meter:
             bar, filled = self._meter(placed, state)
             radius = bar.height() / 2
-            painter.setPen(pen(COLORS.outline, max(1.5, px * 0.08)))
-            painter.setBrush(color(COLORS.surface))
+            painter.setPen(pen(self.colors.outline, max(1.5, px * 0.08)))
+            painter.setBrush(color(self.colors.surface))
             painter.drawRoundedRect(bar, radius, radius)
-            painter.setBrush(color(COLORS.pain_signal))
+            painter.setBrush(color(self.colors.pain_signal))
             painter.drawRoundedRect(filled, radius, radius)
 
     def pain_bar(self, state: str) -> tuple[QRectF, QRectF] | None:
@@ -322,8 +329,9 @@ class PainPathwayPicture(Picture):
                 MarkerShape.WAVE,
                 point,
                 self.size,
-                COLORS.calming_signal,
+                self.colors.calming_signal,
                 alpha,
+                edge=self.colors.surface,
                 ratio=self.ratio,
             )
             # The wave's effect where it arrived: a ring that spreads and fades, for longer
@@ -332,7 +340,7 @@ class PainPathwayPicture(Picture):
             if since < seconds:
                 grown = smooth(since / seconds)
                 radius = self.u * (3.0 + (reach - 3.0) * grown)
-                painter.setPen(pen(COLORS.calming_signal, self.line * 1.5, 1.0 - grown))
+                painter.setPen(pen(self.colors.calming_signal, self.line * 1.5, 1.0 - grown))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawEllipse(self.gate, radius, radius)
         pulses = ((self.knee_track, self.knee_gate, 3, 0), (self.back_track, self.back_gate, 2, 1))
@@ -366,8 +374,9 @@ class PainPathwayPicture(Picture):
                         MarkerShape.BURST,
                         point,
                         self.size,
-                        COLORS.pain_signal,
+                        self.colors.pain_signal,
                         1 - fade,
+                        edge=self.colors.surface,
                         ratio=self.ratio,
                     )
                 return
@@ -379,8 +388,9 @@ class PainPathwayPicture(Picture):
             MarkerShape.BURST,
             track.at(t),
             size,
-            COLORS.pain_signal,
+            self.colors.pain_signal,
             alpha,
+            edge=self.colors.surface,
             ratio=self.ratio,
         )
 

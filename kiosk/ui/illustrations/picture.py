@@ -16,7 +16,7 @@ from PySide6.QtGui import QPainter
 
 from kiosk.illustration_specs import IllustrationSpec
 from kiosk.illustration_text import illustration_text
-from kiosk.theme import Metrics
+from kiosk.theme import COLORS, Colors, Metrics
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,10 @@ class Picture(ABC):
         labels: bool = True,
         keep_clear: QRectF | None = None,
         language: str = "en",
+        colors: Colors = COLORS,
     ) -> None:
         self.rect = QRectF(rect)
+        self.colors = colors  # the theme it is drawn in: the canvas builds it again for another
         self.metrics = metrics
         self.labels = labels
         self.words = illustration_text(language)  # for the words painted inside the picture

@@ -17,7 +17,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 
 from kiosk.illustration_specs import SYNAPSE, MarkerShape
-from kiosk.theme import COLORS
 from kiosk.ui.illustrations.drawing import (
     SMALLEST_TEXT,
     Point,
@@ -105,8 +104,8 @@ class SynapsePicture(Picture):
         self.signal_start = self.receiving_edge + self.size * 1.4
         self.paths = [self._path(index) for index in range(MESSENGERS)]
         self._cups = [self._cup(index) for index in range(RECEPTORS)]
-        self._active_pen = pen(COLORS.text, self.line * 1.6)
-        self._resting_pen = pen(COLORS.text_muted, self.line * 1.1)
+        self._active_pen = pen(self.colors.text, self.line * 1.6)
+        self._resting_pen = pen(self.colors.text_muted, self.line * 1.1)
 
     def painted_labels(self) -> list[PaintedLabel]:
         """The cells' names under the drawing."""
@@ -239,12 +238,15 @@ class SynapsePicture(Picture):
         receiving.lineTo(edge, b.bottom() - radius)
         receiving.quadTo(QPointF(edge, b.bottom()), QPointF(edge + radius, b.bottom()))
         receiving.lineTo(b.right(), b.bottom())
-        for path, fill in ((sending, COLORS.sending_cell), (receiving, COLORS.receiving_cell)):
+        for path, fill in (
+            (sending, self.colors.sending_cell),
+            (receiving, self.colors.receiving_cell),
+        ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color(fill))
             painter.drawPath(path)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(pen(COLORS.outline, self.line * 1.2))
+            painter.setPen(pen(self.colors.outline, self.line * 1.2))
             painter.drawPath(path)
 
     def _paint_vesicles(self, painter: QPainter) -> None:
@@ -254,13 +256,16 @@ class SynapsePicture(Picture):
         radius = h * 0.1
         center = QPointF(self.sending_edge - b.width() * 0.13, self.mid_y - h * 0.2)
         small = radius * 0.62
-        painter.setPen(pen(COLORS.outline, self.line * 0.7))
-        painter.setBrush(color(COLORS.surface))
+        painter.setPen(pen(self.colors.outline, self.line * 0.7))
+        painter.setBrush(color(self.colors.surface))
         painter.drawEllipse(center, radius, radius)
         left = QPointF(center.x() - radius * 0.38, center.y() - radius * 0.2)
         right = QPointF(center.x() + radius * 0.38, center.y() + radius * 0.25)
-        draw_marker(painter, MarkerShape.CIRCLE, left, small, COLORS.serotonin)
-        draw_marker(painter, MarkerShape.TRIANGLE, right, small, COLORS.norepinephrine)
+        colors = self.colors
+        draw_marker(painter, MarkerShape.CIRCLE, left, small, colors.serotonin, edge=colors.surface)
+        draw_marker(
+            painter, MarkerShape.TRIANGLE, right, small, colors.norepinephrine, edge=colors.surface
+        )
 
     def _cup(self, index: int) -> QPainterPath:
         point = self.receptors[index]
@@ -283,22 +288,29 @@ class SynapsePicture(Picture):
         """A doorway through the sending cell's wall; plugged by a capsule when blocked."""
         s = self.size
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color(COLORS.sending_cell))
+        painter.setBrush(color(self.colors.sending_cell))
         painter.drawRect(QRectF(point.x() - s * 0.8, point.y() - s * 0.5, s * 1.6, s * 1.0))
-        painter.setBrush(color(COLORS.accent))
+        painter.setBrush(color(self.colors.accent))
         for side in (-1, 1):
             top = point.y() + side * s * 0.55 - s * 0.2
             painter.drawRoundedRect(QRectF(point.x() - s * 0.85, top, s * 1.7, s * 0.4), 3, 3)
         if blocked:
-            draw_marker(painter, MarkerShape.CAPSULE, point, s * 1.5, COLORS.medicine)
+            draw_marker(
+                painter,
+                MarkerShape.CAPSULE,
+                point,
+                s * 1.5,
+                self.colors.medicine,
+                edge=self.colors.surface,
+            )
             return
         # An arrow into the sending cell: the transporter pulls messengers back in.
         tail = QPointF(point.x() + s * 0.9, point.y())
         head = QPointF(point.x() - s * 1.1, point.y())
-        painter.setPen(pen(COLORS.accent, self.line))
+        painter.setPen(pen(self.colors.accent, self.line))
         painter.drawLine(tail, head)
         draw_arrow_head(
-            painter, QPointF(head.x() - s * 0.25, head.y()), math.pi, s * 0.5, COLORS.accent
+            painter, QPointF(head.x() - s * 0.25, head.y()), math.pi, s * 0.5, self.colors.accent
         )
 
     def _signal_geometry(self, *, strong: bool) -> tuple[float, float]:
@@ -311,9 +323,9 @@ class SynapsePicture(Picture):
         start = QPointF(self.signal_start, self.mid_y)
         end = QPointF(self.signal_start + length, self.mid_y)
         head = thickness * 1.4 + self.size * 0.5
-        painter.setPen(pen(COLORS.accent, thickness))
+        painter.setPen(pen(self.colors.accent, thickness))
         painter.drawLine(start, QPointF(end.x() - head * 0.5, end.y()))
-        draw_arrow_head(painter, end, 0.0, head, COLORS.accent)
+        draw_arrow_head(painter, end, 0.0, head, self.colors.accent)
 
     def _paint_labels(self, painter: QPainter, *, blocked: bool) -> None:
         px = self.px
@@ -324,13 +336,15 @@ class SynapsePicture(Picture):
         for name, centre, room in self.names:
             x = b.left() + b.width() * centre
             rect = QRectF(x - room / 2, self.band.top(), room, self.band.height())
-            draw_text(painter, rect, name, self.name_px, bold=True, align=centered)
+            draw_text(
+                painter, rect, name, self.name_px, ink=self.colors.text, bold=True, align=centered
+            )
         # Beside the lower transporter, inside the sending cell.
         region = QRectF(
             QPointF(b.left() + b.width() * 0.15, self.mid_y - h * 0.02),
             QPointF(self.sending_edge - self.size * 1.3, b.bottom() - h * 0.07),
         )
-        ink = COLORS.medicine if blocked else COLORS.text
+        ink = self.colors.medicine if blocked else self.colors.text
         right_bottom = Qt.AlignmentFlag.AlignRight | BOTTOM
         transporter = words.blocked if blocked else words.transporter
         draw_fitting(
@@ -353,12 +367,28 @@ class SynapsePicture(Picture):
             above.setRight(min(right, self.keep_clear.left() - px * 0.4))
         signal = words.acts_longer if blocked else words.acts_briefly
         left_bottom = Qt.AlignmentFlag.AlignLeft | BOTTOM
-        draw_fitting(painter, above, signal, px, align=left_bottom, smallest=SMALLEST_TEXT)
+        draw_fitting(
+            painter,
+            above,
+            signal,
+            px,
+            ink=self.colors.text,
+            align=left_bottom,
+            smallest=SMALLEST_TEXT,
+        )
         below = QRectF(
             QPointF(left, self.mid_y + self.size * 0.9), QPointF(right, b.bottom() - h * 0.08)
         )
         left_top = Qt.AlignmentFlag.AlignLeft | TOP
-        draw_fitting(painter, below, words.receptors, px, align=left_top, smallest=SMALLEST_TEXT)
+        draw_fitting(
+            painter,
+            below,
+            words.receptors,
+            px,
+            ink=self.colors.text,
+            align=left_top,
+            smallest=SMALLEST_TEXT,
+        )
 
     # --- motion layer -----------------------------------------------------------------------
 
@@ -390,8 +420,9 @@ class SynapsePicture(Picture):
                     MarkerShape.CIRCLE,
                     point,
                     self.size,
-                    COLORS.serotonin,
+                    self.colors.serotonin,
                     alpha,
+                    edge=self.colors.surface,
                     ratio=self.ratio,
                 )
             else:
@@ -400,8 +431,9 @@ class SynapsePicture(Picture):
                     MarkerShape.TRIANGLE,
                     point,
                     self.size,
-                    COLORS.norepinephrine,
+                    self.colors.norepinephrine,
                     alpha,
+                    edge=self.colors.surface,
                     ratio=self.ratio,
                 )
         for index, active in enumerate(bound):
@@ -457,7 +489,8 @@ class SynapsePicture(Picture):
                 MarkerShape.CIRCLE,
                 (x, self.mid_y),
                 dot,
-                COLORS.surface,
+                self.colors.surface,
                 alpha,
+                edge=self.colors.surface,
                 ratio=self.ratio,
             )

@@ -245,14 +245,16 @@ class Illustration(QWidget):
         self.canvas.set_phase(self.phase)
 
     def set_colors(self, colors: Colors) -> None:
-        """The session's theme for the picture's frame and pause icon (high contrast: white and
-        yellow on black). The caption and buttons take theme.qss's colours from the reader's
-        look (kiosk/ui/style.py show_look), which the window gives it with the same theme."""
+        """The session's theme for the picture, its legend and frame, and the pause icon (high
+        contrast: white and yellow on black, the drawing light on dark fills). The caption and
+        buttons take theme.qss's colours from the reader's look (kiosk/ui/style.py show_look),
+        which the window gives it with the same theme."""
         if colors == self._colors:
             return
         self._colors = colors
+        self.legend = self.spec.legend_items(self.words, colors)
         self._sync_pause_button()
-        self.canvas.set_frame_colors(colors)
+        self.canvas.set_colors(colors, self.legend)
 
     def set_text_step(self, step: int) -> None:
         """Follows the reader's text size for the caption (0 = normal)."""

@@ -5,7 +5,7 @@ a 1280×800 panel): the words wrap and are never cut."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Section
-from kiosk.theme import FONT_FAMILY, Metrics
+from kiosk.theme import COLORS, FONT_FAMILY, Colors, Metrics
 from kiosk.ui.illustrations import thumbnail
 from kiosk.ui.style import grows_with_text
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
@@ -48,12 +48,16 @@ class SectionTile(QPushButton):
         self.title_label = grows_with_text(text_label(section.title, "TileTitle"))
         self.summary_label = grows_with_text(text_label(section.summary, "TileSummary"))
         self.picture: QLabel | None = None
+        self._illustration = section.illustration
+        self._metrics = metrics
+        # One picture per theme, drawn when first shown (~2-6 ms each here) and then kept
+        # (~85 kB each at 1080p): turning high contrast on and off does not draw them again.
+        self._thumbnails: dict[Colors, QPixmap] = {}
+        self._colors = COLORS
         if section.illustration and metrics.scale >= PICTURE_MIN_SCALE:
             self.picture = QLabel()
             self.picture.setObjectName("TilePicture")
-            self.picture.setPixmap(
-                thumbnail(section.illustration, QSize(metrics.px(170), metrics.px(125)), metrics)
-            )
+            self.picture.setPixmap(self._thumbnail(COLORS))
             # Named like the picture it stands for, in the tile's language, by the screens' own
             # accessibility pass (kiosk/ui/language_screens.py).
         self._layout = QGridLayout(self)
@@ -66,6 +70,24 @@ class SectionTile(QPushButton):
         for label in (badge, self.title_label, self.summary_label, self.picture):
             if label is not None:
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def show_colors(self, colors: Colors) -> None:
+        """Shows the picture drawn in `colors` (the tile's own colours come from theme.qss)."""
+        if colors == self._colors:
+            return
+        self._colors = colors
+        if self.picture is not None:
+            self.picture.setPixmap(self._thumbnail(colors))
+
+    def _thumbnail(self, colors: Colors) -> QPixmap:
+        pixmap = self._thumbnails.get(colors)
+        if pixmap is None:
+            assert self._illustration is not None  # only a tile with a picture asks
+            metrics = self._metrics
+            size = QSize(metrics.px(170), metrics.px(125))
+            pixmap = thumbnail(self._illustration, size, metrics, colors=colors)
+            self._thumbnails[colors] = pixmap
+        return pixmap
 
     def widest_words(self, metrics: Metrics, step: int) -> tuple[int, int]:
         """The widths of the longest word of the title and of the summary at a text size: a
@@ -169,7 +191,23 @@ class HomeScreen(QWidget):
         layout.addLayout(self._grid, 1)
         self._metrics = metrics
         self._text_step = 0
+        self._colors = COLORS
         self._arrange(LANDSCAPE_COLUMNS, badges_above=False)
+
+    def set_colors(self, colors: Colors) -> None:
+        """The session's theme for the tiles' pictures: now if the page is on screen, else as it
+        is shown (like the theme's style sheet, kiosk/ui/session_look.py)."""
+        self._colors = colors
+        if self.isVisible():
+            self._show_colors()
+
+    def _show_colors(self) -> None:
+        for tile in self.tiles:
+            tile.show_colors(self._colors)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._show_colors()
+        super().showEvent(event)
 
     def set_text_step(self, step: int) -> None:
         if step != self._text_step:

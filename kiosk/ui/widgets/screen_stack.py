@@ -8,8 +8,8 @@ screen showed English) then made the window wider than the screen (issue 13: 116
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
 class ScreenStack(QStackedWidget):
@@ -17,6 +17,13 @@ class ScreenStack(QStackedWidget):
         super().__init__()
         # The window's layout caches what this asked for; a new page may ask for something else.
         self.currentChanged.connect(self.updateGeometry)
+
+    def addWidget(self, page: QWidget) -> int:
+        # Each page paints its own ground from the sheet it is given (kiosk/ui/style.py
+        # show_look): a patient's high-contrast sheet goes to the page on show, not to this
+        # stack, whose everyday ground would otherwise show through behind every word.
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        return super().addWidget(page)
 
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()

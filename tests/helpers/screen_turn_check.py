@@ -1,0 +1,174 @@
+"""Runs the real kiosk, full screen and in kiosk mode, on an X screen (Xephyr) that is turned
+after start, and reports as JSON on stdout every state in which, after a turn, the window is
+not the screen or the layout inspector finds a fault. tests/test_screen_rotation.py starts the
+X servers; this process turns its screen by resizing Xephyr's window on the outer X server.
+
+    DISPLAY=:XEPHYR QT_QPA_PLATFORM=xcb python tests/helpers/screen_turn_check.py \\
+        CONFIG HOST_DISPLAY XEPHYR_WINDOW 1080x1920 1920x1080 ...
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, QSize, QTimer  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from helpers.layout import layout_problems  # noqa: E402
+from helpers.screen_check import CONTENT, window_problems  # noqa: E402
+from kiosk.loading import load_everything  # noqa: E402
+from kiosk.ui.app import application, build_kiosk, screen_size, show  # noqa: E402
+from kiosk.ui.controller import KioskController  # noqa: E402
+from kiosk.ui.window_guard import WindowGuard  # noqa: E402
+
+# Generous: the window follows within a frame or two; a busy machine must not fail the test.
+FOLLOW_TIMEOUT_MS = 20_000
+XRANDR_TIMEOUT_S = 20.0
+
+
+class ResizeWatch(QObject):
+    """Calls `changed` on each resize or move of the window it watches."""
+
+    def __init__(self, window: QWidget, changed: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._changed = changed
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._changed()
+        return False
+
+
+def turn_screen(host_display: str, xephyr_window: str, size: QSize) -> None:
+    """What a compositor turning the output does to the X screen: Xephyr follows its window on
+    the outer server with a RandR screen change."""
+    width, height = str(size.width()), str(size.height())
+    host = {**os.environ, "DISPLAY": host_display}
+    subprocess.run(
+        ["xdotool", "windowsize", "--sync", xephyr_window, width, height],
+        env=host,
+        check=True,
+        timeout=30,
+    )
+    # Xephyr resizes its root window at once but sets its output's mode (what Qt reads as the
+    # screen's geometry, through RandR 1.5 monitors) only when a client next asks for the screen
+    # resources, as `xrandr -q` does. A real server sets the mode in the request that turns the
+    # output (xrandr --rotate), so this asking is Xephyr's part of the turn, not the kiosk's.
+    # Without it Qt keeps the old geometry forever (seen: QScreen stays 1920x1080).
+    deadline = time.monotonic() + XRANDR_TIMEOUT_S
+    current = f"current {width} x {height}"
+    while (
+        current
+        not in subprocess.run(
+            ["xrandr", "-q"], capture_output=True, text=True, check=True, timeout=30
+        ).stdout
+    ):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Xephyr never reached {width}x{height}")
+
+
+def wait_for_screen(window: QWidget, size: QSize) -> list[str]:
+    """Runs the event loop until the screen is `size` and the window equals it, woken by the
+    screen's geometryChanged and the window's resizes; what is still wrong after
+    FOLLOW_TIMEOUT_MS."""
+    target = QRect(0, 0, size.width(), size.height())
+
+    def fits() -> bool:
+        return window.screen().geometry() == target and window.geometry() == target
+
+    loop = QEventLoop()
+
+    def check() -> None:
+        if fits():
+            loop.quit()
+
+    screen = window.screen()
+    screen.geometryChanged.connect(check)
+    watch = ResizeWatch(window, check)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(FOLLOW_TIMEOUT_MS)
+    if not fits():
+        loop.exec()
+    deadline.stop()
+    screen.geometryChanged.disconnect(check)
+    window.removeEventFilter(watch)
+    watch.deleteLater()
+    if fits():
+        return []
+    return [
+        f"after the turn to {size.width()}x{size.height()} Qt's screen is "
+        f"{window.screen().geometry()} and the window {window.geometry()}"
+    ]
+
+
+def faults(controller: KioskController) -> list[str]:
+    # The inspector first: it lets the layouts settle, as the frames after a turn would.
+    in_layout = layout_problems(controller.window, controller.metrics.touch_target)
+    return window_problems(controller) + in_layout
+
+
+def main() -> int:
+    config, host_display, xephyr_window, *turns = sys.argv[1:]
+    loaded = load_everything(CONTENT, Path(config))
+    application()
+    controller = build_kiosk(
+        loaded, screen_size(loaded.config, None), kiosk_mode=True, reload=lambda: loaded
+    )
+    window = controller.window
+    show(window, loaded.config, fullscreen=True)
+    # As `kiosk run` does in kiosk mode: the guard must not fight the window following a turn.
+    WindowGuard(window, lambda: window.screen().geometry())
+    window.prepare_ahead()
+    window.wake()
+    with_picture = next(
+        index for index, section in enumerate(window.sections) if section.illustration
+    )
+    found: dict[str, list[str]] = {}
+
+    def look(state: str) -> None:
+        if problems := faults(controller):
+            found[state] = problems
+
+    for number, turn in enumerate(turns):
+        width, height = map(int, turn.split("x"))
+        size = QSize(width, height)
+        # Across the turn: every other time the Display panel over a section with a picture,
+        # else the home screen.
+        if number % 2 == 0:
+            window.open_section(with_picture)
+            window.show_display_options()
+            across = "display options over a section with a picture"
+        else:
+            window.show_home()
+            across = "home"
+        turn_screen(host_display, xephyr_window, size)
+        if not_followed := wait_for_screen(window, size):
+            found[f"{turn} {across}, turned"] = not_followed
+        look(f"{turn} {across}, shown across the turn")
+        window.screens.display_layer.hide()
+        window.open_section(with_picture)
+        look(f"{turn} section {with_picture + 1} (its picture)")
+        window.show_display_options()
+        look(f"{turn} display options over section {with_picture + 1}")
+        window.screens.display_layer.hide()
+        window.show_home()
+        look(f"{turn} home")
+    json.dump(found, sys.stdout, indent=1, ensure_ascii=False)
+    controller.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
