@@ -32,6 +32,10 @@ from kiosk.problems import Problem, Severity, has_errors
 from kiosk.stats_cli import add_stats_parser, stats_command
 from kiosk.status_cli import add_status_parser, status_command
 
+# Set by _start_again: when the process started again (boot clock, seconds). The kernel's
+# record keeps the first start across execv.
+STARTED_AGAIN_AT = "KIOSK_STARTED_AGAIN_AT"
+
 
 def _process_start() -> float:
     """When this process started, on the perf_counter clock: from the kernel's record on Linux
@@ -40,7 +44,9 @@ def _process_start() -> float:
     try:
         after_name = Path("/proc/self/stat").read_text(encoding="ascii").rsplit(")", 1)[1]
         started_ticks = int(after_name.split()[19])  # field 22, "starttime", in clock ticks
-        age = time.clock_gettime(time.CLOCK_BOOTTIME) - started_ticks / os.sysconf("SC_CLK_TCK")
+        started = started_ticks / os.sysconf("SC_CLK_TCK")
+        started = max(started, float(os.environ.get(STARTED_AGAIN_AT, "0")))
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - started
     except (OSError, ValueError, IndexError, AttributeError):
         return now
     return now - age if 0 <= age < 60 else now
@@ -242,11 +248,47 @@ def _run_kiosk(
     first_paint = ui.FirstPaintLogger(PROCESS_STARTED, controller.on_first_paint)
     controller.window.installEventFilter(first_paint)
     # The status file, usage pruning and the watchdog start after the first paint (on_first_paint).
-    ui.show(controller.window, config, fullscreen=kiosk_mode)
+    follow = ui.show(controller.window, config, fullscreen=kiosk_mode)
+    resized_to: list[QSize] = []
+    if follow is not None:
+        laid_out_for = follow.laid_out_for
+
+        def lay_out_anew(size: QSize) -> None:
+            if resized_to:
+                return  # already stopping
+            # Every size (targets, text, margins) is fixed when the screens are built: a
+            # resized screen (not a turn) is laid out by a fresh start, as at boot.
+            log.info(
+                "the screen is now %dx%d, not a turn of the %dx%d the kiosk was laid out for; "
+                "it starts again to lay itself out for it",
+                size.width(),
+                size.height(),
+                laid_out_for.width(),
+                laid_out_for.height(),
+            )
+            resized_to.append(size)
+            controller.shut_down(f"the screen was resized to {size.width()}x{size.height()}")
+
+        follow.needs_new_layout.connect(lay_out_anew)
     if kiosk_mode:
         window = controller.window
         WindowGuard(window, lambda: window.screen().geometry())
-    return qt_app.exec()
+    code = qt_app.exec()
+    if resized_to:
+        _start_again()
+    return code
+
+
+def _start_again() -> None:
+    """Replaces this process with a fresh start of the same command. The process id stays, so
+    cage (whose child the kiosk is) and systemd's watchdog keep it."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.environ[STARTED_AGAIN_AT] = str(time.clock_gettime(time.CLOCK_BOOTTIME))
+    frozen = getattr(sys, "frozen", False)
+    # A frozen build is started by its own executable; otherwise by Python with its options
+    # (`python -m kiosk ...` or the `kiosk` script).
+    os.execv(sys.executable, sys.argv if frozen else sys.orig_argv)
 
 
 def preview(arguments: argparse.Namespace) -> int:

@@ -329,6 +329,23 @@ def test_high_contrast_reaches_the_home_thumbnails_as_the_home_is_shown(make_win
     assert min(light(COLORS.surface)) > 0.6
 
 
+def test_the_home_pictures_are_drawn_once_per_theme_and_kept(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Turning High contrast on and off on the home page shows the same pictures again, not
+    new ones; KioskWindow.prepare_ahead draws the high-contrast ones without showing them."""
+    window = make_window((1920, 1080))
+    pictures = [tile.picture for tile in window.home.tiles if tile.picture is not None]
+    everyday = [picture.pixmap().cacheKey() for picture in pictures]
+    window.prepare_ahead()
+    assert [picture.pixmap().cacheKey() for picture in pictures] == everyday  # not shown yet
+    window.set_high_contrast(True)
+    high = [picture.pixmap().cacheKey() for picture in pictures]
+    assert not set(high) & set(everyday)
+    window.set_high_contrast(False)
+    assert [picture.pixmap().cacheKey() for picture in pictures] == everyday
+    window.set_high_contrast(True)
+    assert [picture.pixmap().cacheKey() for picture in pictures] == high
+
+
 def top_colour(widget: QWidget) -> str:
     """The colour a patient sees at the middle of `widget`'s top, inside a card's border: its
     background, as the whole window paints it (what is behind a widget shows through where it

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from helpers.kiosk_process import folders_config, kiosk_environment
+from helpers.xephyr import turn_screen
 
 CHECK = Path(__file__).resolve().parent / "helpers" / "screen_turn_check.py"
 TOOLS = {
@@ -30,6 +32,7 @@ TOOLS = {
     "Xephyr": "xserver-xephyr",
     "xdotool": "xdotool",
     "xrandr": "x11-xserver-utils",
+    "xwininfo": "x11-utils",
 }
 # This test's own display numbers; a number whose lock or socket exists is taken.
 DISPLAY_NUMBERS = range(130, 140)
@@ -151,3 +154,56 @@ def test_the_window_follows_the_screen_when_it_is_turned(
     # Qt's warnings and the kiosk's (the window guard restoring a window) must not pass either.
     assert done.stderr == "", done.stderr
     assert done.stdout.strip() == "{}", done.stdout
+
+
+@pytest.mark.parametrize("turnable_screen", ["1920x1080"], indirect=True)
+def test_a_resized_screen_is_laid_out_by_a_fresh_start(  # type: ignore[no-untyped-def]
+    turnable_screen: TurnableScreen, kiosk_process, tmp_path: Path
+) -> None:
+    """A turn keeps the sizes the kiosk was laid out with (the test above checks them); another
+    size gets sizes of its own from a fresh start of the same process, as at boot (the sizes of
+    a 1024x768 screen from start are checked in tests/test_screens.py)."""
+    environment = kiosk_environment(DISPLAY=turnable_screen.display, QT_QPA_PLATFORM="xcb")
+    kiosk = kiosk_process(
+        config=folders_config(tmp_path), environment=environment, full_screen=True
+    )
+    kiosk.wait_started()
+    pid = kiosk.process.pid
+
+    def resize(width: int, height: int) -> None:
+        turn_screen(
+            turnable_screen.display,
+            turnable_screen.host_display,
+            turnable_screen.window,
+            width,
+            height,
+        )
+
+    resize(1080, 1920)
+    kiosk.wait_until(
+        lambda: "screen default is now 1080x1920; the window follows" in kiosk.log_text()
+    )
+    # Logged in the same call as the window follows, had the turn called for a fresh start.
+    assert "starts again" not in kiosk.log_text()
+    resized_at = time.monotonic()
+    resize(1024, 768)
+    kiosk.wait_until(lambda: kiosk.log_text().count("first screen painted") == 2)
+    log = kiosk.log_text()
+    assert (
+        "the screen is now 1024x768, not a turn of the 1920x1080 the kiosk was laid out for; "
+        "it starts again to lay itself out for it"
+    ) in log
+    assert "INFO kiosk.ui.app: screen 1024x768," in log.split("it starts again")[1]
+    assert kiosk.process.pid == pid and kiosk.process.poll() is None
+    # Timed from the fresh start, not from the process's first one.
+    painted = float(log.split("first screen painted ")[2].split(" s after start")[0])
+    assert painted < (time.monotonic() - resized_at)
+    windows = subprocess.run(
+        ["xwininfo", "-root", "-children"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout.splitlines()
+    assert [line for line in windows if '"Clinic kiosk": (' in line and "1024x768+0+0" in line]

@@ -156,10 +156,13 @@ class FirstPaintLogger(QObject):
         return False
 
 
-def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
+def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> FollowScreen | None:
     """Shows the window: full screen on the configured screen, following it when the output is
-    rotated or resized (the kiosk and `kiosk preview`), or as a normal window (--windowed)."""
+    rotated or resized (the kiosk and `kiosk preview`; what follows it is returned), or as a
+    normal window (--windowed)."""
     if fullscreen:
+        # The size build_window laid the window out for, before it takes the screen's.
+        laid_out_for = window.size()
         screen = target_screen(config.display.screen)
         window.setWindowFlags(
             Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
@@ -169,9 +172,9 @@ def show(window: KioskWindow, config: Config, *, fullscreen: bool) -> None:
         if config.display.hide_cursor:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
-        FollowScreen(window, screen)
-    else:
-        window.show()
+        return FollowScreen(window, screen, laid_out_for)
+    window.show()
+    return None
 
 
 def screen_size(config: Config, requested: QSize | None) -> QSize:

@@ -11,7 +11,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QSize
+from PySide6.QtCore import QObject, QRect, QSize, Signal
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -42,11 +42,20 @@ def virtual_screen_platform(size: QSize | tuple[int, int], folder: Path) -> str:
 
 class FollowScreen(QObject):
     """Keeps a full-screen window equal to its screen when the compositor rotates or resizes
-    the output, or moves the window to another one."""
+    the output, or moves the window to another one.
 
-    def __init__(self, window: QWidget, screen: QScreen) -> None:
+    A turn keeps the window's sizes: they come from the screen's short side and its glass,
+    which a turn leaves as they were (tests/test_screen_rotation.py checks the layouts after
+    turns). Any other size asks for sizes laid out anew: `needs_new_layout` says so (seen on
+    Xephyr: 1920x1080 resized to 1024x768 kept the 1080p sizes and cut a section's title).
+    """
+
+    needs_new_layout = Signal(QSize)
+
+    def __init__(self, window: QWidget, screen: QScreen, laid_out_for: QSize) -> None:
         super().__init__(window)
         self._window = window
+        self._laid_out_for = laid_out_for
         self._screen: QScreen | None = None
         self.follow(screen)
         handle = window.windowHandle()
@@ -62,6 +71,15 @@ class FollowScreen(QObject):
         screen.geometryChanged.connect(self._fit)
         self._fit(screen.geometry())
 
+    @property
+    def laid_out_for(self) -> QSize:
+        return QSize(self._laid_out_for)
+
+    def is_turn_of_layout(self, size: QSize) -> bool:
+        """Whether the window's sizes suit a screen of `size`: the size they were laid out for,
+        upright or turned."""
+        return size in (self._laid_out_for, self._laid_out_for.transposed())
+
     def _fit(self, geometry: QRect) -> None:
         if self._window.geometry() != geometry:
             log.info(
@@ -73,3 +91,6 @@ class FollowScreen(QObject):
         self._window.setGeometry(geometry)
         if self._window.isVisible():
             self._window.showFullScreen()
+        # An empty geometry is an output going away or not yet set up, not a size to lay out.
+        if not geometry.isEmpty() and not self.is_turn_of_layout(geometry.size()):
+            self.needs_new_layout.emit(geometry.size())

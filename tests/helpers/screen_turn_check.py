@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from helpers.layout import layout_problems  # noqa: E402
 from helpers.screen_check import CONTENT, window_problems  # noqa: E402
+from helpers.xephyr import turn_screen  # noqa: E402
 from kiosk.loading import load_everything  # noqa: E402
 from kiosk.ui.app import application, build_kiosk, screen_size, show  # noqa: E402
 from kiosk.ui.controller import KioskController  # noqa: E402
@@ -32,7 +31,6 @@ from kiosk.ui.window_guard import WindowGuard  # noqa: E402
 
 # Generous: the window follows within a frame or two; a busy machine must not fail the test.
 FOLLOW_TIMEOUT_MS = 20_000
-XRANDR_TIMEOUT_S = 20.0
 
 
 class ResizeWatch(QObject):
@@ -47,34 +45,6 @@ class ResizeWatch(QObject):
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._changed()
         return False
-
-
-def turn_screen(host_display: str, xephyr_window: str, size: QSize) -> None:
-    """What a compositor turning the output does to the X screen: Xephyr follows its window on
-    the outer server with a RandR screen change."""
-    width, height = str(size.width()), str(size.height())
-    host = {**os.environ, "DISPLAY": host_display}
-    subprocess.run(
-        ["xdotool", "windowsize", "--sync", xephyr_window, width, height],
-        env=host,
-        check=True,
-        timeout=30,
-    )
-    # Xephyr resizes its root window at once but sets its output's mode (what Qt reads as the
-    # screen's geometry, through RandR 1.5 monitors) only when a client next asks for the screen
-    # resources, as `xrandr -q` does. A real server sets the mode in the request that turns the
-    # output (xrandr --rotate), so this asking is Xephyr's part of the turn, not the kiosk's.
-    # Without it Qt keeps the old geometry forever (seen: QScreen stays 1920x1080).
-    deadline = time.monotonic() + XRANDR_TIMEOUT_S
-    current = f"current {width} x {height}"
-    while (
-        current
-        not in subprocess.run(
-            ["xrandr", "-q"], capture_output=True, text=True, check=True, timeout=30
-        ).stdout
-    ):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"Xephyr never reached {width}x{height}")
 
 
 def wait_for_screen(window: QWidget, size: QSize) -> list[str]:
@@ -153,7 +123,7 @@ def main() -> int:
         else:
             window.show_home()
             across = "home"
-        turn_screen(host_display, xephyr_window, size)
+        turn_screen(os.environ["DISPLAY"], host_display, xephyr_window, width, height)
         if not_followed := wait_for_screen(window, size):
             found[f"{turn} {across}, turned"] = not_followed
         look(f"{turn} {across}, shown across the turn")

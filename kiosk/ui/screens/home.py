@@ -50,8 +50,9 @@ class SectionTile(QPushButton):
         self.picture: QLabel | None = None
         self._illustration = section.illustration
         self._metrics = metrics
-        # One picture per theme, drawn when first shown (~2-6 ms each here) and then kept
-        # (~85 kB each at 1080p): turning high contrast on and off does not draw them again.
+        # One picture per theme (~85 kB each at 1080p), drawn once and kept: the high-contrast
+        # ones ahead of need (KioskWindow.prepare_ahead; the first three cost 16-22 ms here),
+        # so turning high contrast on and off on the home page draws nothing.
         self._thumbnails: dict[Colors, QPixmap] = {}
         self._colors = COLORS
         if section.illustration and metrics.scale >= PICTURE_MIN_SCALE:
@@ -78,6 +79,11 @@ class SectionTile(QPushButton):
         self._colors = colors
         if self.picture is not None:
             self.picture.setPixmap(self._thumbnail(colors))
+
+    def draw_picture_in(self, colors: Colors) -> None:
+        """Draws (and keeps) the picture in `colors` without showing it."""
+        if self.picture is not None:
+            self._thumbnail(colors)
 
     def _thumbnail(self, colors: Colors) -> QPixmap:
         pixmap = self._thumbnails.get(colors)
@@ -200,6 +206,12 @@ class HomeScreen(QWidget):
         self._colors = colors
         if self.isVisible():
             self._show_colors()
+
+    def draw_pictures_in(self, colors: Colors) -> None:
+        """Draws the tiles' pictures in `colors` now, for later: a theme chosen while the home
+        page is on screen then shows them at once."""
+        for tile in self.tiles:
+            tile.draw_picture_in(colors)
 
     def _show_colors(self) -> None:
         for tile in self.tiles:
