@@ -22,6 +22,12 @@ MIN_TARGET_MM = 20.0
 MIN_GAP_MM = 2.0
 MIN_CAP_HEIGHT_MM = 4.8
 CAP_HEIGHT_PER_EM = 0.668
+# Where the glass lifts body text above the layout's scale (a 10" 1280×800 tablet: 43 px body
+# text where the layout's scale gives 22), titles keep at most this lead over the body: their
+# full lead (a page title is 1.93× the body) made the reader's title three lines of 83 px and the
+# attract title 109 px, more than an 800 px screen can give beside a 20 mm bar; 1.25× the body
+# is still a clear title, and every word stays above 4.8 mm.
+SMALL_GLASS_TITLE_LEAD = 1.25
 # Below ~0.7 a 1280×800 panel would get targets under WCAG's 44 px; above 2 is a wall display.
 MIN_SCALE = 0.7
 MAX_SCALE = 2.0
@@ -288,19 +294,21 @@ class Metrics:
         return math.ceil(millimetres * self.px_per_mm)
 
     @property
-    def reading_scale(self) -> float:
-        """The scale for text: the layout's, or more where the glass needs larger pixels for
-        body text of DESIGN.md's size (a 10" tablet)."""
-        least_body_px = self.mm(MIN_CAP_HEIGHT_MM / CAP_HEIGHT_PER_EM)
-        return max(self.scale, least_body_px / BODY_PX_STEPS[0])
+    def least_body_px(self) -> int:
+        """The smallest body text whose capitals are DESIGN.md's 4.8 mm on this glass."""
+        return self.mm(MIN_CAP_HEIGHT_MM / CAP_HEIGHT_PER_EM)
 
     def text_px(self, reference_px: float, step: int = 0, *, damped: bool = False) -> int:
-        """A text size at a text-size step: everything a patient reads grows with the body
+        """A text size at a text-size step: the layout's scale, or more where the glass needs
+        larger pixels for words of DESIGN.md's size (a 10" tablet; titles then keep only
+        SMALL_GLASS_TITLE_LEAD over the body). Everything a patient reads grows with the body
         text; titles and button labels (`damped`) half as much, so that they still fit."""
+        lead = min(reference_px / BODY_PX_STEPS[0], SMALL_GLASS_TITLE_LEAD)
+        at_first_step = max(reference_px * self.scale, self.least_body_px * lead)
         growth = BODY_PX_STEPS[step] / BODY_PX_STEPS[0]
         if damped:
             growth = 1 + (growth - 1) / 2
-        return round(reference_px * self.reading_scale * growth)
+        return round(at_first_step * growth)
 
     @property
     def touch_target(self) -> int:

@@ -51,7 +51,9 @@ class StaffAccess(QObject):
         self.pad = PinPad(metrics, title="Staff PIN", cancel="Cancel")
         self.pad.submitted.connect(self._check)
         self.pad.cancelled.connect(self.close)
-        self.pad_layer = ModalLayer(window, self.pad, metrics, max_width=metrics.px(760))
+        self.pad_layer = ModalLayer(
+            window, self.pad, metrics, max_width=metrics.px(760), arrange=self.pad.arrange_for
+        )
 
         # Counts a lockout down on the pad, once a second, while it lasts.
         self.lock_ticker = QTimer(self)

@@ -26,7 +26,7 @@ def stylesheet(template_path: Path, metrics: Metrics, colors: Colors = COLORS) -
     pictures' words (the reader's text and the clinic's details follow it on their own). The
     chrome around them (titles, the bar, the notice under the text) keeps its size, so that on
     a low screen the larger words still have room; all text is at least DESIGN.md's size on
-    the glass (Metrics.reading_scale)."""
+    the glass (Metrics.text_px)."""
     template = template_path.read_text(encoding="utf-8")
     everyday, growing = template.split(EACH_TEXT_STEP, 1)
     colours = asdict(colors)

@@ -95,7 +95,33 @@ def _button_problem(button: QAbstractButton, min_target: int) -> str | None:
     return None
 
 
-def layout_problems(window: QWidget, min_target: int) -> list[str]:
+def gap_between(first: QRect, second: QRect) -> int:
+    """The clear pixels between two rectangles that do not overlap: across, or down, or (set
+    diagonally) the larger of the two."""
+    across = max(second.left() - first.right() - 1, first.left() - second.right() - 1, 0)
+    down = max(second.top() - first.bottom() - 1, first.top() - second.bottom() - 1, 0)
+    return max(across, down)
+
+
+def _gap_problems(window: QWidget, leaves: list[QWidget], min_gap: int) -> list[str]:
+    """Touch targets closer than `min_gap` (DESIGN.md: 2 mm on the glass)."""
+    targets = [
+        (widget, rect)
+        for widget in leaves
+        if isinstance(widget, QAbstractButton) and not (rect := _rect_in(window, widget)).isEmpty()
+    ]
+    problems = []
+    for (first, first_rect), (second, second_rect) in combinations(targets, 2):
+        if first_rect.intersects(second_rect):
+            continue  # an overlap, reported as one
+        if (gap := gap_between(first_rect, second_rect)) < min_gap:
+            problems.append(
+                f"{first.text()!r:.30} and {second.text()!r:.30} are {gap} px apart, under {min_gap} px"
+            )
+    return problems
+
+
+def layout_problems(window: QWidget, min_target: int, min_gap: int = 0) -> list[str]:
     # Let pending layout requests settle, as the frames after a tap would (one can post another:
     # a restyle, then the layouts it invalidates).
     for _ in range(3):
@@ -115,6 +141,7 @@ def layout_problems(window: QWidget, min_target: int) -> list[str]:
             problems.append(f"{name}: {reason}")
         if isinstance(widget, QTextEdit) and (reason := text_overflow(widget)):
             problems.append(f"{name}: {reason}")
+    problems += _gap_problems(window, leaves, min_gap)
     for first, second in combinations(leaves, 2):
         if first.isAncestorOf(second) or second.isAncestorOf(first):
             continue

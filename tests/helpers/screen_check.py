@@ -2,11 +2,17 @@
 stdout, every state in which the window is not the screen or the layout inspector finds a
 fault. One process per screen size: Qt's platform (and its screen) is fixed for a process.
 
-    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/helpers/screen_check.py [config]
+    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/helpers/screen_check.py \
+        [--config kiosk.toml] [--least-target PX] [--least-gap PX]
+
+Touch targets must be at least the kiosk's own size for them and gaps its spacing on the glass
+(Metrics), and at least --least-target and --least-gap: the caller's own arithmetic from the
+panel's physical size (DESIGN.md: 20 mm and 2 mm), so that a wrong density cannot pass.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterator
@@ -18,7 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 from helpers.layout import layout_problems  # noqa: E402
 from kiosk.loading import load_everything  # noqa: E402
 from kiosk.navigation import Page, every_location  # noqa: E402
-from kiosk.theme import TEXT_SIZE_STEPS  # noqa: E402
+from kiosk.theme import MIN_GAP_MM, TEXT_SIZE_STEPS  # noqa: E402
 from kiosk.ui.app import application, build_kiosk, screen_size, show  # noqa: E402
 from kiosk.ui.controller import KioskController  # noqa: E402
 
@@ -84,7 +90,12 @@ def states(controller: KioskController) -> Iterator[str]:
 
 
 def main() -> int:
-    loaded = load_everything(CONTENT, Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", type=Path)
+    parser.add_argument("--least-target", type=int, default=0)
+    parser.add_argument("--least-gap", type=int, default=0)
+    args = parser.parse_args()
+    loaded = load_everything(CONTENT, args.config)
     application()
     controller = build_kiosk(
         loaded, screen_size(loaded.config, None), kiosk_mode=False, reload=lambda: loaded
@@ -95,10 +106,12 @@ def main() -> int:
     # screens (hidden pages once made the window wider than a portrait screen).
     window.prepare_ahead()
     window.wake()
-    min_target = controller.metrics.touch_target
+    metrics = controller.metrics
+    min_target = max(metrics.touch_target, args.least_target)
+    min_gap = max(metrics.mm(MIN_GAP_MM), args.least_gap)
     found: dict[str, list[str]] = {}
     for state in states(controller):
-        problems = window_problems(controller) + layout_problems(window, min_target)
+        problems = window_problems(controller) + layout_problems(window, min_target, min_gap)
         if problems:
             found[state] = problems
     json.dump(found, sys.stdout, indent=1, ensure_ascii=False)

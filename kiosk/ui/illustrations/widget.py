@@ -275,6 +275,11 @@ class Illustration(QWidget):
         width = self.metrics.px(MIN_WIDTH)
         for button in self.choice_buttons.values():
             width = max(width, button.sizeHint().width())
+        # And as wide as any caption's longest word: at the largest text on a 10" 1280×800
+        # panel "norepinephrine," is 551 px, wider than the widest button.
+        measure = self._caption_probe.fontMetrics()
+        for text in self._texts.values():
+            width = max(width, *(measure.horizontalAdvance(word) for word in text.caption.split()))
         return QSize(width, self.height_for_width(width))
 
     def height_for_width(self, width: int) -> int:

@@ -27,6 +27,10 @@ NO_MAXIMUM = (1 << 24) - 1
 # A code a third of the screen's short side is about 10 cm on a 24" panel: the size a phone
 # camera reads from a metre away (DESIGN.md).
 CODE_SHARE_OF_SHORT_SIDE = 3
+# A lone code's caption may take this share of the page's height where it stands; where it
+# would take more (a 10" 1280×800 panel: 4.8 mm words, 43-80 px, and a 20 mm bar leaving the
+# page 524 px), it leads the scrolling details instead, which then keep the room to be read.
+CAPTION_SHARE = 1 / 5
 
 
 def _paragraph(value: str) -> str:
@@ -123,6 +127,7 @@ class ContactScreen(QWidget):
         self.page_layout.addLayout(self.body, 1)
         self._arrange(beside=True)
         self._text_step = 0
+        self._caption_in_text = False
         self._show_text_step()
 
     @property
@@ -154,13 +159,35 @@ class ContactScreen(QWidget):
 
     def _show_text_step(self) -> None:
         step = self._shown_step = self._text_step
-        body_px = self._metrics.body_px(step)
         for label in self.scan_labels:
             show_text_step(label, step)  # measured next, by _fit_captions
         self._fit_captions()
+        self._place_caption()
+        self._show_details()
+
+    def _show_details(self) -> None:
         if self.details_text.isVisibleTo(self):
-            self.details_text.show_html(self._heading_html(step) + self._document_html, body_px)
+            caption = _paragraph(self.scan_labels[0].text()) if self._caption_in_text else ""
+            self.details_text.show_html(
+                caption + self._heading_html(self._shown_step) + self._document_html,
+                self._metrics.body_px(self._shown_step),
+            )
         self._update_more_below()
+
+    def _place_caption(self) -> bool:
+        """Puts a lone code's caption in the details where it would take more than
+        CAPTION_SHARE of the page's height; says whether that changed."""
+        if len(self.scan_labels) != 1 or not self.details_text.isVisibleTo(self):
+            return False
+        label = self.scan_labels[0]
+        label.ensurePolished()
+        code = self.codes_shown[0].width()
+        room = self.width() - 2 * self._metrics.margin - code - self._metrics.margin
+        in_text = label.heightForWidth(max(1, room)) > self.height() * CAPTION_SHARE
+        label.setVisible(not in_text)
+        changed = in_text != self._caption_in_text
+        self._caption_in_text = in_text
+        return changed
 
     def _heading_html(self, step: int) -> str:
         """The clinic's name, and its phone number larger still: both grow with the text size."""
@@ -182,6 +209,8 @@ class ContactScreen(QWidget):
             # The layout has already placed everything for this size the old way round; redo it
             # now rather than on the next event loop pass, so that no frame (or grab) shows that.
             self.page_layout.activate()
+        if self._place_caption():
+            self._show_details()
         super().resizeEvent(event)
 
     def _fit_pair(self, contact_code: QrView, website_code: QrView, short_side: int) -> None:

@@ -43,7 +43,7 @@ class SectionTile(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(section.title)
         self.setAccessibleDescription(section.summary)
-        badge = grows_with_text(text_label(str(number), "TileNumber", wrap=False))
+        self.badge = badge = grows_with_text(text_label(str(number), "TileNumber", wrap=False))
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title_label = grows_with_text(text_label(section.title, "TileTitle"))
         self.summary_label = grows_with_text(text_label(section.summary, "TileSummary"))
@@ -67,12 +67,7 @@ class SectionTile(QPushButton):
         )
         self._layout.setHorizontalSpacing(metrics.spacing)
         self._layout.setVerticalSpacing(metrics.px(10))
-        self._layout.addWidget(badge, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
-        self._layout.addWidget(self.title_label, 0, 1)
-        self._layout.addWidget(self.summary_label, 1, 1)
-        self._layout.setRowStretch(2, 1)
-        self._layout.setColumnStretch(1, 1)
-        self.place_picture(beside=False)
+        self.arrange(picture_beside=False, badge_above=False)
         for label in (badge, self.title_label, self.summary_label, self.picture):
             if label is not None:
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -116,20 +111,34 @@ class SectionTile(QPushButton):
             widest(self.summary_label.text(), metrics.text_px(TILE_SUMMARY_PX, step), bold=False),
         )
 
-    def place_picture(self, *, beside: bool) -> None:
-        """Beside the summary under a full-width title on a tall tile; beside all the words on a
-        wide, low one (portrait screens)."""
-        if self.picture is None:
-            return
-        self._layout.removeWidget(self.picture)
-        self._layout.removeWidget(self.title_label)
-        if beside:
-            self._layout.addWidget(self.title_label, 0, 1)
-            self._layout.addWidget(self.picture, 0, 2, 3, 1, Qt.AlignmentFlag.AlignVCenter)
+    def arrange(self, *, picture_beside: bool, badge_above: bool) -> None:
+        """The picture beside the summary under a full-width title on a tall tile, or beside
+        all the words on a wide, low one (portrait screens); the number beside the words, or
+        above them where beside it the longest word would not fit (one column on an upright
+        10" panel at the largest text: "Antidepressants" is 573 px where 523 are left)."""
+        for widget in (self.badge, self.title_label, self.summary_label, self.picture):
+            if widget is not None:
+                self._layout.removeWidget(widget)
+        grid = self._layout
+        top, words = (1, 0) if badge_above else (0, 1)
+        if badge_above:
+            grid.addWidget(self.badge, 0, 0, Qt.AlignmentFlag.AlignLeft)
         else:
-            self._layout.addWidget(self.title_label, 0, 1, 1, 2)
+            grid.addWidget(self.badge, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.summary_label, top + 1, words)
+        if self.picture is None:
+            grid.addWidget(self.title_label, top, words)
+        elif picture_beside:
+            grid.addWidget(self.title_label, top, words)
+            grid.addWidget(self.picture, top, words + 1, 3, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            grid.addWidget(self.title_label, top, words, 1, 2)
             bottom_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-            self._layout.addWidget(self.picture, 1, 2, 2, 1, bottom_right)
+            grid.addWidget(self.picture, top + 1, words + 1, 2, 1, bottom_right)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 1 if row == top + 2 else 0)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 1 if column == words else 0)
 
 
 class HomeScreen(QWidget):
@@ -158,6 +167,7 @@ class HomeScreen(QWidget):
         self._grid = QGridLayout()
         self._grid.setSpacing(metrics.spacing)
         self._columns = 0
+        self._badges_above = False
         # The page is as tall as its wrapped words need at the screen's width (the layouts'
         # height for width), and scrolls by finger when that is more than the screen.
         self.scroll_area = QScrollArea()
@@ -188,7 +198,7 @@ class HomeScreen(QWidget):
         self._metrics = metrics
         self._text_step = 0
         self._colors = COLORS
-        self._arrange(LANDSCAPE_COLUMNS)
+        self._arrange(LANDSCAPE_COLUMNS, badges_above=False)
 
     def set_colors(self, colors: Colors) -> None:
         """The session's theme for the tiles' pictures: now if the page is on screen, else as it
@@ -216,11 +226,12 @@ class HomeScreen(QWidget):
             self._text_step = step
             self._fit_columns(self.width(), self.height())
 
-    def _columns_for(self, width: int, height: int) -> int:
+    def _columns_for(self, width: int, height: int) -> tuple[int, bool]:
         """One column on a portrait screen; on a landscape one as many (up to three) as leave
-        every tile room for its longest word at the text size, so that words wrap, never cut."""
-        if width < height or not self.tiles:
-            return 1
+        every tile room for its longest word at the text size, so that words wrap, never cut.
+        And whether, in one column, the numbers must go above the words to leave them that room."""
+        if not self.tiles:
+            return 1, False
         metrics, step = self._metrics, self._text_step
         widest = [tile.widest_words(metrics, step) for tile in self.tiles]
         title_word = max(title for title, _summary in widest)
@@ -232,27 +243,33 @@ class HomeScreen(QWidget):
         # and the gap beside the badge.
         room = width - 2 * metrics.margin - metrics.px(20)
         tile_chrome = 2 * max(2, metrics.px(3)) + 3 * metrics.spacing + metrics.badge(step)
-        for columns in range(LANDSCAPE_COLUMNS, 1, -1):
+
+        def fit(columns: int) -> bool:
             words = (room - (columns - 1) * metrics.spacing) // columns - tile_chrome
-            if words >= title_word and words - picture >= summary_word:
-                return columns
-        return 1
+            return words >= title_word and words - picture >= summary_word
+
+        if width >= height:
+            for columns in range(LANDSCAPE_COLUMNS, 1, -1):
+                if fit(columns):
+                    return columns, False
+        return 1, not fit(1)
 
     def _fit_columns(self, width: int, height: int) -> None:
         if width > 0 and height > 0:
-            self._arrange(self._columns_for(width, height))
+            columns, badges_above = self._columns_for(width, height)
+            self._arrange(columns, badges_above=badges_above)
 
-    def _arrange(self, columns: int) -> None:
-        if columns == self._columns:
+    def _arrange(self, columns: int, *, badges_above: bool) -> None:
+        if (columns, badges_above) == (self._columns, self._badges_above):
             return
-        self._columns = columns
+        self._columns, self._badges_above = columns, badges_above
         for tile in self.tiles:
             self._grid.removeWidget(tile)
         for row in range(self._grid.rowCount()):
             self._grid.setRowStretch(row, 0)
         for index, tile in enumerate(self.tiles):
             self._grid.addWidget(tile, index // columns, index % columns)
-            tile.place_picture(beside=columns == 1)
+            tile.arrange(picture_beside=columns == 1, badge_above=badges_above)
         for row in range((len(self.tiles) + columns - 1) // columns):
             self._grid.setRowStretch(row, 1)
         for column in range(LANDSCAPE_COLUMNS):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -28,7 +30,7 @@ from kiosk.content import Section
 from kiosk.frame_budget import FrameBudget
 from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
-from kiosk.theme import COLORS, FONT_FAMILY, Colors, Metrics
+from kiosk.theme import COLORS, FONT_FAMILY, SMALL_GLASS_TITLE_LEAD, Colors, Metrics
 from kiosk.ui.illustrations import Illustration, create_illustration
 from kiosk.ui.illustrations.widget import MIN_PICTURE
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
@@ -39,6 +41,11 @@ from kiosk.ui_text import UiText
 
 # About 70 characters a line at the normal size: long lines are hard to track for tired eyes.
 TEXT_COLUMN_EMS = 36
+# The title above the text and the notice below it may take this share of the reader's height;
+# where they would take more (a 10" 1280×800 panel, whose 20 mm bar leaves the page 524 px and
+# whose 4.8 mm words make the title three lines and the notice two to four: 340-420 px), they
+# scroll with the text instead, as its first and last paragraphs, and the text keeps the room.
+CHROME_SHARE = 1 / 3
 
 
 class ArticleText(QTextEdit):
@@ -258,6 +265,8 @@ class ReaderScreen(QWidget):
         self._metrics = metrics
         self._section: Section | None = None
         self._text_step = 0
+        # The title and notice scroll with the text (CHROME_SHARE): a low or narrow screen.
+        self._chrome_in_text = False
         self._reduced_motion = reduced_motion
         self._language = language
         self._colors = COLORS
@@ -287,6 +296,8 @@ class ReaderScreen(QWidget):
         header.setSpacing(metrics.spacing)
         header.addWidget(self.title_label, 1)
         header.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Where the title is in the text (CHROME_SHARE), the room it leaves stays empty.
+        header.addStretch(0)
         header.addWidget(self.progress_label, 0)
         self.picture_panel = PicturePanel(metrics)
         self.picture_panel.hide()
@@ -338,6 +349,7 @@ class ReaderScreen(QWidget):
         self.progress_label.setAccessibleName(progress)
         self._show_illustration(section.illustration)
         self._show_notice(balance=self._shows_medicine(section))
+        self._place_chrome(self.size())
         self._render()
 
     @property
@@ -410,7 +422,42 @@ class ReaderScreen(QWidget):
             QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
         )
         self.body_layout.setDirection(direction)
+        self._rearrange_for(event.size())
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A page laid out while hidden may have measured its title in another size.
+        self._rearrange_for(self.size())
+        super().showEvent(event)
+
+    def _rearrange_for(self, size: QSize) -> None:
+        if self._place_chrome(size) and self._section is not None:
+            position = self._scroll_share()
+            self._render()
+            self._restore_scroll_share(position)
+
+    def _place_chrome(self, size: QSize) -> bool:
+        """Puts the title and notice in the text where, above and below it, they would take
+        more than CHROME_SHARE of the reader's height; says whether that changed."""
+        for label in (self.title_label, self.disclaimer_label):
+            label.ensurePolished()  # its style sheet's font, also on a page not shown yet
+        side = 2 * self._metrics.margin
+        spacing = self._metrics.spacing
+        header_rest = self.listen_button.sizeHint().width() + self.progress_label.sizeHint().width()
+        title_width = size.width() - side - header_rest - 2 * spacing
+        notice_width = size.width() - side
+        chrome = (
+            self.title_label.heightForWidth(title_width) if title_width > 0 else size.height()
+        ) + self.disclaimer_label.heightForWidth(notice_width)
+        # The title's longest word must fit beside Listen and "2 of 5" too ("Introducción" at
+        # 54 px on an upright 10" panel needs 325 px where 319 are left).
+        narrow = self.title_label.minimumSizeHint().width() > title_width
+        in_text = narrow or chrome > size.height() * CHROME_SHARE
+        self.title_label.setVisible(not in_text)
+        self.disclaimer_label.setVisible(not in_text)
+        changed = in_text != self._chrome_in_text
+        self._chrome_in_text = in_text
+        return changed
 
     def set_text_step(self, step: int) -> None:
         if step == self._text_step:
@@ -426,7 +473,17 @@ class ReaderScreen(QWidget):
     def _render(self) -> None:
         if self._section is None:
             return
-        self.article.show_html(self._section.html, self._metrics.body_px(self._text_step))
+        html = self._section.html
+        if self._chrome_in_text:
+            title = escape(self._section.title)
+            notice = escape(self.disclaimer_label.text())
+            # Qt's own h1 size wins over a document style sheet's: the size goes inline.
+            title_px = round(self._metrics.body_px(self._text_step) * SMALL_GLASS_TITLE_LEAD)
+            html = (
+                f'<p style="font-size: {title_px}px; font-weight: 700;">{title}</p>'
+                f"{html}<hr/><p><i>{notice}</i></p>"
+            )
+        self.article.show_html(html, self._metrics.body_px(self._text_step))
         self.article.setAccessibleName(self._section.title)
         self._update_more_below()
 

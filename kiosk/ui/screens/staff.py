@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -81,14 +81,15 @@ class StaffScreen(QWidget):
             (StaffAction.CLOSE, "Close", "Leave the staff menu", self.close_requested),
         )
         self.buttons: dict[StaffAction, TouchButton] = {}
-        grid = QGridLayout()
+        self._metrics = metrics
+        self._grid = grid = QGridLayout()
         grid.setSpacing(metrics.spacing)
-        for index, (action, label, description, signal) in enumerate(actions):
+        self._grid_columns = 0
+        for action, label, description, signal in actions:
             button = TouchButton(label, description=description)
-            button.setMinimumHeight(round(metrics.touch_target * 1.2))
             button.clicked.connect(signal)
-            grid.addWidget(button, index // 2, index % 2)
             self.buttons[action] = button
+        self._place_buttons(2)
         self.report = QPlainTextEdit()
         self.report.setObjectName("StaffReport")
         self.report.setReadOnly(True)
@@ -97,6 +98,8 @@ class StaffScreen(QWidget):
         self.report.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.report.setFrameShape(QFrame.Shape.NoFrame)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # It scrolls: a touch target's height of it is enough where the buttons take the rest.
+        self.report.setMinimumHeight(metrics.touch_target)
         self._scroll = KineticScroll(self.report, min_swipe_px=10_000)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.setSpacing(metrics.margin)
@@ -115,7 +118,44 @@ class StaffScreen(QWidget):
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         self._columns.setDirection(direction)
+        self._fit_buttons(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # Styled as it is shown (session_look): its labels grow after the resize that measured
+        # them, and ask for a new layout.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_buttons(self.width())
+        return super().event(event)
+
+    def _fit_buttons(self, width: int) -> None:
+        """Beside the report (landscape) the buttons take two columns, the report the rest;
+        above it, one column where two would not fit the width."""
+        for button in self.buttons.values():
+            button.ensurePolished()
+        widest = max(button.sizeHint().width() for button in self.buttons.values())
+        room = width - 2 * self._metrics.margin
+        beside = self._columns.direction() is QBoxLayout.Direction.LeftToRight
+        self._place_buttons(2 if beside or 2 * widest + self._metrics.spacing <= room else 1)
+
+    def _place_buttons(self, columns: int) -> None:
+        """Two columns of buttons a fifth taller than a touch target; one column of targets
+        of the least size where two would cut a label (an upright 10" panel, 800 px: "Pause
+        for cleaning" needs 376 px of the 361 a column has), which then leaves the report
+        four lines."""
+        if columns == self._grid_columns:
+            return
+        self._grid_columns = columns
+        height = round(self._metrics.touch_target * (1.2 if columns == 2 else 1.0))
+        for index, button in enumerate(self.buttons.values()):
+            self._grid.removeWidget(button)
+            button.setMinimumHeight(height)
+            self._grid.addWidget(button, index // columns, index % columns)
+        # Now, not on the next pass: a layout request has already been served when the
+        # restyled labels are measured, and the window's layout must not ask for the old size.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def show_report(self, text: str) -> None:
         self.report.setPlainText(text)

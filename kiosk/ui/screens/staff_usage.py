@@ -76,7 +76,12 @@ class UsageScreen(QWidget):
             header.addWidget(button)
         self.back_button = TouchButton("Back", description="Back to the staff menu")
         self.back_button.clicked.connect(self.back_requested)
-        header.addWidget(self.back_button)
+        # Back beside the title, not the periods: three buttons in a row need 825 px at 20 mm
+        # on a 10" panel, and an upright one has 800.
+        title_row = QHBoxLayout()
+        title_row.setSpacing(metrics.spacing)
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.back_button)
 
         self.sample_label = text_label(
             "Sample data — these are not real counts", "Disclaimer", wrap=False
@@ -106,7 +111,7 @@ class UsageScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
         layout.setSpacing(metrics.spacing)
-        layout.addWidget(self.title_label)
+        layout.addLayout(title_row)
         layout.addLayout(header)
         layout.addWidget(self.sample_label, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary_label)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
 from kiosk.ui.style import Look, show_look
@@ -16,9 +18,20 @@ class ModalLayer(QWidget):
     # A tap on the dimmed part, when the layer allows it.
     tapped_outside = Signal()
 
-    def __init__(self, window: QWidget, card: QWidget, metrics: Metrics, *, max_width: int) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        card: QWidget,
+        metrics: Metrics,
+        *,
+        max_width: int,
+        arrange: Callable[[QSize], None] | None = None,
+    ) -> None:
+        """`arrange`, if given, lays the card out for the room it has (the window less the
+        layer's margins) before the card is sized."""
         super().__init__(window)
         self.card = card
+        self._arrange = arrange
         self._max_width = max_width
         self._margin = metrics.margin
         self._look = Look()
@@ -49,18 +62,33 @@ class ModalLayer(QWidget):
     def _fit(self, parent: QWidget) -> None:
         # Centring uses the card's size hint, which ignores how wrapped text grows when narrow:
         # fix the width, then ask the card's layout for the height that width needs.
-        width = min(self._max_width, parent.width() - 2 * self._margin)
+        room = parent.width() - 2 * self._margin
+        if self._arrange is not None:
+            self._arrange(QSize(room, parent.height() - 2 * self._margin))
         # Fonts come from the stylesheet, which reaches a widget only when it is polished.
         for widget in (self.card, *self.card.findChildren(QWidget)):
             widget.ensurePolished()
+        # No narrower than the card's layout allows (the PIN pad's words beside its keys).
+        least = self.card.minimumSizeHint().width()
+        self._set_width(min(max(self._max_width, least), room))
+        if self.card.height() > parent.height() - 2 * self._margin:
+            # A low screen at a large text size (a 10" 1280×800 panel, whose 4.8 mm words are
+            # 43-80 px): the card takes the screen's width, so its words take fewer lines.
+            self._set_width(room)
+        self.setGeometry(parent.rect())
+
+    def _set_width(self, width: int) -> None:
         self.card.setFixedWidth(width)
         layout = self.card.layout()
+        # A layout keeps the heights it measured for a width until the event loop tells it
+        # words changed: text made larger under an open card must be measured anew.
+        for nested in self.card.findChildren(QLayout):
+            nested.invalidate()
         if layout is not None and layout.hasHeightForWidth():
             # The card's border (from the stylesheet) narrows what its layout gets.
             frame_width = width - self.card.contentsRect().width()
             frame_height = self.card.height() - self.card.contentsRect().height()
             self.card.setFixedHeight(layout.heightForWidth(width - frame_width) + frame_height)
-        self.setGeometry(parent.rect())
 
     # The window is watched for resizes only while the layer shows: a filter on the window
     # runs for every event it gets, sixty a second while a picture moves.

@@ -3,12 +3,14 @@ Language when the content has more than one."""
 
 from __future__ import annotations
 
+from itertools import combinations, pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.navigation import NavButtons
-from kiosk.theme import BAR_TEXT_STEPS, Metrics
+from kiosk.theme import BAR_TEXT_STEPS, MIN_GAP_MM, Metrics
 from kiosk.ui.widgets.touch_button import TouchButton
 from kiosk.ui_text import UiText
 
@@ -49,12 +51,15 @@ class NavBar(QWidget):
         # Parented now: shown later, a button outside any layout would become a window of its own.
         self.language_button = TouchButton("", self)
         self.language_button.hide()
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(
-            metrics.spacing, metrics.px(14), metrics.spacing, metrics.px(14)
-        )
-        self._grid.setSpacing(metrics.spacing)
-        self._arrangement = (0, 0)
+        self._column = QVBoxLayout(self)
+        # Above the bar a page may scroll a tile or button right to its edge: the bar's own
+        # margin keeps DESIGN.md's 2 mm between them (px(14) is 10 px on a 10" 1280×800 panel,
+        # 1.7 mm).
+        edge = max(metrics.px(14), metrics.mm(MIN_GAP_MM))
+        self._column.setContentsMargins(metrics.spacing, edge, metrics.spacing, edge)
+        self._column.setSpacing(metrics.spacing)
+        self._rows: list[QHBoxLayout] = []
+        self._arrangement: tuple[int, ...] = ()
         for button in self.buttons:
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.home_button.clicked.connect(self.home_clicked)
@@ -64,7 +69,6 @@ class NavBar(QWidget):
         self.display_button.clicked.connect(self.display_clicked)
         self.contact_button.clicked.connect(self.contact_clicked)
         self.language_button.clicked.connect(self.language_clicked)
-        self._arrange(1)
         self.show_text_step(0)
 
     @property
@@ -128,19 +132,29 @@ class NavBar(QWidget):
             if button is not self.language_button or not button.isHidden()
         ]
 
-    def _arrange(self, rows: int) -> None:
+    def _arrange(self, counts: tuple[int, ...]) -> None:
         shown = self._shown()
-        if (rows, len(shown)) == self._arrangement:
+        if counts == self._arrangement:
             return
-        self._arrangement = (rows, len(shown))
-        for button in self.buttons:
-            self._grid.removeWidget(button)
-        per_row = -(-len(shown) // rows)
-        for index, button in enumerate(shown):
-            self._grid.addWidget(button, index // per_row, index % per_row)
-            # Screen readers take children in creation order; raising puts each at the end, so
-            # they read the bar as it is shown (the language button, made first, comes last).
-            button.raise_()
+        self._arrangement = counts
+        for row in self._rows:
+            for button in self.buttons:
+                row.removeWidget(button)
+            self._column.removeItem(row)
+        self._rows = []
+        taken = 0
+        for count in counts:
+            row = QHBoxLayout()
+            row.setSpacing(self._column.spacing())
+            for button in shown[taken : taken + count]:
+                row.addWidget(button)
+                # Screen readers take children in creation order; raising puts each at the
+                # end, so they read the bar as it is shown (the language button, made first,
+                # comes last).
+                button.raise_()
+            taken += count
+            self._column.addLayout(row)
+            self._rows.append(row)
 
     def fit(self) -> None:
         """As few rows as fit every label at its natural width: one on a wide screen, more on
@@ -148,30 +162,49 @@ class NavBar(QWidget):
         Display where they fit, else the short ones. A row costs the page more than a longer
         word helps, so the short wordings in one row come before the full ones in two."""
         count = len(self._shown())
+        counts: tuple[int, ...] | None = None
         for rows, short in (
             (rows, short) for rows in range(1, count + 1) for short in (False, True)
         ):
             if short != self._short:
                 self._short = short
                 self._label_wordings()
-            if self._fits(rows):
+            counts = self._fitting_rows(rows)
+            if counts is not None:
                 break
-        self._arrange(rows)
+        self._arrange(counts or (1,) * count)
 
-    def _fits(self, rows: int) -> bool:
-        """Whether every shown label fits at its natural width with the buttons in `rows` rows
-        (a grid: each column as wide as its widest button)."""
+    def _fitting_rows(self, rows: int) -> tuple[int, ...] | None:
+        """How many buttons each of `rows` rows takes, in the bar's order, so that every label
+        fits at its natural width; the most even split that fits (4 + 3, not 6 + 1), None if
+        none does. Each row has its own widths, not a grid's columns: on a 10" panel held
+        upright (800 px, 20 mm targets) a grid fits two buttons a row (four rows, 548 px of
+        the screen) where rows of their own fit three, two and two (411 px)."""
         shown = self._shown()
-        per_row = -(-len(shown) // rows)
-        columns = [0] * per_row
-        for index, button in enumerate(shown):
-            columns[index % per_row] = max(columns[index % per_row], button.sizeHint().width())
-        margins = self._grid.contentsMargins()
-        spacing = self._grid.spacing() * (per_row - 1)
-        # The bar spans its window: while hidden (the attract screen) its own width is stale.
+        margins = self._column.contentsMargins()
         parent = self.parentWidget()
-        width = parent.width() if parent is not None else self.width()
-        return sum(columns) + spacing + margins.left() + margins.right() <= width
+        # The bar spans its window: while hidden (the attract screen) its own width is stale.
+        width = (
+            (parent.width() if parent is not None else self.width())
+            - margins.left()
+            - margins.right()
+        )
+        widths = [button.sizeHint().width() for button in shown]
+        best: tuple[int, ...] | None = None
+        for cuts in combinations(range(1, len(shown)), rows - 1):
+            edges = (0, *cuts, len(shown))
+            counts = tuple(end - begin for begin, end in pairwise(edges))
+            fits = all(
+                sum(widths[begin:end]) + self._column.spacing() * (end - begin - 1) <= width
+                for begin, end in pairwise(edges)
+            )
+            # Even first; among equals, the fuller rows on top (the bar's first buttons).
+            if fits and (
+                best is None
+                or (max(counts), [-c for c in counts]) < (max(best), [-c for c in best])
+            ):
+                best = counts
+        return best
 
     def showEvent(self, event: QShowEvent) -> None:
         # Hidden, the bar missed its window's resizes.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
 
 from kiosk.pin import PIN_FORM
 from kiosk.theme import Metrics
@@ -50,14 +50,40 @@ class PinPad(QFrame):
         self.keys[ERASE].setAccessibleName("Erase")
         self.cancel_button = grows_with_text(TouchButton(cancel))
         self.cancel_button.clicked.connect(self.cancelled)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin, metrics.margin)
-        layout.setSpacing(metrics.spacing)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.display)
-        layout.addWidget(self.message_label)
-        layout.addLayout(grid)
-        layout.addWidget(self.cancel_button)
+        self._words = QVBoxLayout()
+        self._words.setSpacing(metrics.spacing)
+        self._words.addWidget(self.title_label)
+        self._words.addWidget(self.display)
+        self._words.addWidget(self.message_label)
+        # Beside the keys, Cancel goes to the foot of the words.
+        self._words.addStretch(1)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(
+            metrics.margin, metrics.margin, metrics.margin, metrics.margin
+        )
+        self._layout.setSpacing(metrics.spacing)
+        self._layout.addLayout(self._words)
+        self._layout.addLayout(grid)
+        self._layout.addWidget(self.cancel_button)
+
+    def arrange_for(self, room: QSize) -> None:
+        """Words, keys and Cancel one under another; beside the keys where that is taller
+        than `room` (a 10" 1280×800 panel: four rows of 20 mm keys, Cancel and the words need
+        ~1000 px of its 800)."""
+        self._place(beside=False)
+        if self._layout.totalMinimumSize().height() > room.height():
+            self._place(beside=True)
+
+    def _place(self, *, beside: bool) -> None:
+        self._layout.removeWidget(self.cancel_button)
+        self._words.removeWidget(self.cancel_button)
+        if beside:
+            self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._words.addWidget(self.cancel_button)
+        else:
+            self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._layout.addWidget(self.cancel_button)
+        self._layout.invalidate()
 
     @property
     def idle_timer(self) -> QTimer:
