@@ -33,7 +33,16 @@ from kiosk.illustration_text import (
     illustration_text,
     untranslated_illustration_text,
 )
-from kiosk.theme import COLORS, HIGH_CONTRAST, Colors, Metrics, contrast_ratio
+from kiosk.theme import (
+    CAP_HEIGHT_PER_EM,
+    COLORS,
+    HIGH_CONTRAST,
+    MIN_CAP_HEIGHT_MM,
+    TEXT_SIZE_STEPS,
+    Colors,
+    Metrics,
+    contrast_ratio,
+)
 from kiosk.ui.app import application
 from kiosk.ui.illustrations import PICTURES, Illustration, create_illustration, thumbnail
 from kiosk.ui.illustrations.pain_pathway import (
@@ -59,6 +68,13 @@ PLACES = [
     ((1280, 800), (400, 400)),
     ((1920, 1080), (900, 1000)),
 ]
+# (screen, the room the reader's picture panel has on it: its width, and its height before it
+# scrolls), as the reader gives them at the normal text size.
+READER_ROOMS = [
+    ((1280, 800), (461, 606)),
+    ((1920, 1080), (720, 644)),
+    ((1080, 1920), (1000, 508)),
+]
 # Share of pixels that must differ between two states' pictures.
 DIFFERENT_ENOUGH = 0.005
 
@@ -83,11 +99,18 @@ def make(
         key, metrics, reduced_motion=reduced_motion, language=language
     )
     qtbot.addWidget(illustration)
-    illustration.setFixedSize(QSize(*size))
+    illustration.setFixedSize(as_the_reader_gives(illustration, size))
     if show:
         illustration.show()
         qtbot.waitExposed(illustration)
     return illustration
+
+
+def as_the_reader_gives(illustration: Illustration, room: tuple[int, int]) -> QSize:
+    """The size the reader's picture panel gives a picture in `room`: its width, and at least
+    the height the picture needs there (the panel then scrolls)."""
+    width, height = room
+    return QSize(width, max(height, illustration.height_for_width(width)))
 
 
 def picture(illustration: Illustration) -> QImage:
@@ -116,7 +139,10 @@ def state_words(text: IllustrationText, key: str) -> dict[str, StateWords]:
 def painted_words(illustration: Illustration) -> list[tuple[str, QRectF]]:
     """The labels painted inside the picture (the cells' names, the callouts, the steps), each
     with the rectangle its words take."""
-    return [(label.text, label.rect) for label in illustration.picture.painted_labels()]
+    return [
+        (label.text, label.rect)
+        for label in illustration.picture.painted_labels(illustration.state)
+    ]
 
 
 def painted_word_problems(illustration: Illustration) -> list[str]:
@@ -125,7 +151,7 @@ def painted_word_problems(illustration: Illustration) -> list[str]:
     pause = illustration.pause_button
     in_canvas = pause.isVisible() and canvas.intersects(QRectF(pause.geometry()))
     problems = []
-    labels = illustration.picture.painted_labels()
+    labels = illustration.picture.painted_labels(illustration.state)
     for label in labels:
         room = label.room
         if room is not None and not room.adjusted(-0.5, -0.5, 0.5, 0.5).contains(label.rect):
@@ -789,14 +815,57 @@ def test_caption_is_body_size_and_follows_the_text_size(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(("screen", "room"), [(screen, size) for screen, size in PLACES[:3]])
 @pytest.mark.parametrize("key", KEYS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_size_hints_fit_the_room_the_reader_gives(
+def test_size_hints_fit_the_width_the_reader_gives(
     qtbot: QtBot, language: str, key: str, screen: tuple[int, int], room: tuple[int, int]
 ) -> None:
+    """As wide as the reader's picture panel; the height the words need may be more than the
+    panel has (it scrolls: the reader's tests check that on real screens)."""
     metrics = Metrics.for_screen(*screen)
     illustration = make(qtbot, key, metrics=metrics, show=False, language=language)
     minimum = illustration.minimumSizeHint()
-    assert minimum.width() <= room[0] and minimum.height() <= room[1]
-    assert illustration.sizeHint().expandedTo(minimum) == illustration.sizeHint()
+    assert minimum.width() <= room[0]
+    assert minimum.height() == illustration.height_for_width(minimum.width())
+
+
+@pytest.mark.parametrize(
+    ("screen", "room"), READER_ROOMS, ids=[f"{w}x{h}" for (w, h), _room in READER_ROOMS]
+)
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_picture_labels_grow_with_the_text_and_never_shrink_or_vanish(
+    qtbot: QtBot, language: str, key: str, screen: tuple[int, int], room: tuple[int, int]
+) -> None:
+    """Issue 13: at a larger text size every label painted inside the picture is still there,
+    at least as large (never under its normal size or DESIGN.md's capital height on the glass),
+    inside the picture and clear of the others, in the height the reader's panel gives."""
+    metrics = Metrics.for_screen(*screen)
+    least = max(metrics.small_px, metrics.mm(MIN_CAP_HEIGHT_MM / CAP_HEIGHT_PER_EM))
+    illustration = make(qtbot, key, metrics=metrics, size=room, language=language, show=False)
+    panel = QWidget()  # as in the reader, inside another widget that gives it its size
+    qtbot.addWidget(panel)
+    illustration.setParent(panel)
+    panel.show()
+    first: dict[str, dict[str, float]] = {}
+    before: dict[str, dict[str, float]] = {}
+    for step in range(TEXT_SIZE_STEPS):
+        illustration.set_text_step(step)
+        illustration.setFixedSize(as_the_reader_gives(illustration, room))
+        illustration.show()
+        for state in illustration.states:
+            illustration.set_state(state)
+            where = f"text size {step}, {state}"
+            sizes = {label.part: label.px for label in illustration.picture.painted_labels(state)}
+            assert sizes and illustration.picture.fits, where
+            assert painted_word_problems(illustration) == [], where
+            assert [part for part, px in sizes.items() if px < least] == [], where
+            if state in before:
+                assert sorted(before[state].keys() - sizes.keys()) == [], f"{where}: gone"
+                shrunk = [part for part, px in before[state].items() if sizes[part] < px]
+                assert shrunk == [], f"{where}: smaller than at text size {step - 1}"
+            first.setdefault(state, sizes)
+            before[state] = sizes
+    for state, sizes in before.items():
+        assert all(px > first[state][part] for part, px in sizes.items()), state
 
 
 @pytest.mark.parametrize(("screen", "room"), [(screen, size) for screen, size in PLACES[:3]])
@@ -928,7 +997,7 @@ def test_every_label_as_painted_reaches_7_to_1(qtbot: QtBot, key: str, theme: st
     for state in illustration.states:
         illustration.set_state(state)
         image = picture(illustration)
-        for label in illustration.picture.painted_labels():
+        for label in illustration.picture.painted_labels(state):
             where = label.rect.toAlignedRect().intersected(image.rect())
             ground, ink = words_contrast(colour_counts(image.copy(where), THEMES[theme].surface))
             ratio = contrast_ratio(ink, ground)

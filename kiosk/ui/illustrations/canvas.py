@@ -1,12 +1,14 @@
 """Where a picture is painted: a card with the legend above the picture, a still layer painted
 once into a pixmap, and the motion layer drawn over it in the moving part only, frame by frame.
 
-The canvas owns its `Picture` and rebuilds it when its size, pixel ratio or kept-clear corner
-changes. It is told the state and the motion's time; a tap on it (not the end of a drag) emits
-`tapped`. It knows nothing of the widget around it.
+The canvas owns its `Picture` and rebuilds it when its size, pixel ratio, kept-clear corner,
+text size or theme changes. It is told the state and the motion's time; a tap on it (not the end
+of a drag) emits `tapped`. It knows nothing of the widget around it.
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
@@ -16,10 +18,14 @@ from kiosk.illustration_specs import LegendItem
 from kiosk.theme import COLORS, Colors, Metrics
 from kiosk.ui.illustrations.drawing import color, pen
 from kiosk.ui.illustrations.legend import draw_legend, legend_height
-from kiosk.ui.illustrations.picture import Picture
+from kiosk.ui.illustrations.picture import Picture, label_px
 
 FRAME_MARGIN = 4  # 1080p pixels round the moving part, for antialiased edges
 TAP_SLOP = 40  # a finger that moves further than this (1080p pixels) is dragging, not tapping
+# How closely least_height finds the height at which every label fits, in 1080p pixels, and the
+# tallest it tries, in canvas widths: each try lays the picture out once (~1-3 ms).
+HEIGHT_PRECISION = 12
+TALLEST_SHARE = 4
 
 
 class PictureCanvas(QWidget):
@@ -45,6 +51,9 @@ class PictureCanvas(QWidget):
         self._state = state
         self._phase = kind.still_phase
         self._keep_clear = QRectF()
+        self._text_step = 0
+        # least_height's answers, by (width, kept-clear corner, text step): searched once each.
+        self._least: dict[tuple[int, tuple[float, float, float, float], int], int] = {}
         self._still: QPixmap | None = None
         self._still_ratio = 0.0
         self._picture: Picture | None = None
@@ -93,6 +102,42 @@ class PictureCanvas(QWidget):
         self._picture = None
         self.invalidate()
 
+    def set_text_step(self, step: int) -> None:
+        """The reader's text-size step: the legend and the words inside the picture grow with
+        it (kiosk/ui/illustrations/picture.py label_px)."""
+        if step == self._text_step:
+            return
+        self._text_step = step
+        self._picture = None
+        self.invalidate()
+
+    def least_height(self, width: int, keep_clear: QRectF, shortest: int) -> int:
+        """The least height, from `shortest` up, at which a canvas `width` wide with the
+        `keep_clear` corner fits every label at the present text size (Picture.fits): the
+        widget asks its panel for that much. Searched once per width, corner and text size."""
+        corner = (keep_clear.x(), keep_clear.y(), keep_clear.width(), keep_clear.height())
+        key = (width, corner, self._text_step)
+        if key not in self._least:
+            self._least[key] = self._search_least_height(width, keep_clear, shortest)
+        return self._least[key]
+
+    def _search_least_height(self, width: int, keep_clear: QRectF, shortest: int) -> int:
+        def fits(height: float) -> bool:
+            return self._build_picture(QSizeF(width, height), keep_clear).fits
+
+        tallest = max(shortest, width * TALLEST_SHARE)
+        if fits(shortest):
+            return shortest
+        low, high = float(shortest), float(shortest)
+        while not fits(high):
+            if high >= tallest:
+                return tallest  # fits nowhere: the labels are all painted, some overlapping
+            low, high = high, min(tallest, high * 1.5)
+        while high - low > self.metrics.px(HEIGHT_PRECISION):
+            middle = (low + high) / 2
+            low, high = (low, middle) if fits(middle) else (middle, high)
+        return math.ceil(high)
+
     def invalidate(self) -> None:
         self._still = None
         self.update()
@@ -101,7 +146,7 @@ class PictureCanvas(QWidget):
     def picture(self) -> Picture:
         """The picture as laid out for the canvas's present size (built if needed)."""
         if self._picture is None:
-            self._picture = self._build_picture(QSizeF(self.size()))
+            self._picture = self._build_picture(QSizeF(self.size()), self._keep_clear)
             self._picture.ratio = self.devicePixelRatioF()
             moving = QRectF()
             for rect in self._picture.motion_rects():
@@ -117,18 +162,18 @@ class PictureCanvas(QWidget):
         return float(self.metrics.px(16))
 
     def _legend_px(self) -> float:
-        return float(self.metrics.small_px)
+        return label_px(self.metrics, self._text_step)
 
-    def _legend_rect(self, size: QSizeF) -> QRectF:
+    def _legend_rect(self, size: QSizeF, keep_clear: QRectF) -> QRectF:
         pad = self._padding
-        reserve = self._keep_clear.width() + pad if not self._keep_clear.isEmpty() else 0.0
+        reserve = keep_clear.width() + pad if not keep_clear.isEmpty() else 0.0
         width = max(1.0, size.width() - 2 * pad - reserve)
         height = legend_height(self.legend, self._legend_px(), width)
         return QRectF(pad, pad, width, height)
 
-    def _build_picture(self, size: QSizeF) -> Picture:
+    def _build_picture(self, size: QSizeF, keep_clear: QRectF) -> Picture:
         pad = self._padding
-        legend = self._legend_rect(size)
+        legend = self._legend_rect(size, keep_clear)
         top = legend.bottom() + (pad * 0.75 if legend.height() else 0.0)
         rect = QRectF(
             pad, top, max(1.0, size.width() - 2 * pad), max(1.0, size.height() - top - pad)
@@ -137,8 +182,9 @@ class PictureCanvas(QWidget):
             rect,
             self.metrics,
             labels=True,
-            keep_clear=self._keep_clear,
+            keep_clear=keep_clear,
             language=self.language,
+            text_step=self._text_step,
             colors=self._colors,
         )
 
@@ -158,7 +204,7 @@ class PictureCanvas(QWidget):
         painter.setPen(pen(self._colors.outline, edge))
         painter.setBrush(color(self._colors.surface))
         painter.drawRoundedRect(card, radius, radius)
-        legend = self._legend_rect(QSizeF(size))
+        legend = self._legend_rect(QSizeF(size), self._keep_clear)
         draw_legend(painter, legend, self.legend, self._legend_px(), self._colors)
         self.picture.paint_still(painter, self._state)
         painter.end()

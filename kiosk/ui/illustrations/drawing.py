@@ -1,4 +1,4 @@
-"""Drawing primitives the pictures share: fonts, pens, words that fit their room, easing, tracks.
+"""Drawing primitives the pictures share: fonts, pens, wordings that fit their room, easing, tracks.
 
 Plain functions over a QPainter; nothing here knows about any one picture or widget.
 """
@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from kiosk.theme import FONT_FAMILY
 
-SMALLEST_TEXT = 0.8  # words in a picture may shrink to this share of their size to fit
-SHRINK_STEP = 0.1
+TEXT_SIZE_CACHE = 4096  # measured wordings kept: each picture has a few dozen per size
 # A point for motion maths: plain floats are much cheaper than QPointF, frame after frame.
 Point = tuple[float, float]
 WRAP = Qt.TextFlag.TextWordWrap
@@ -43,9 +43,16 @@ def pen(hex_color: str, width: float, alpha: float = 1.0) -> QPen:
 
 def text_size(text: str, px: float, width: float, *, bold: bool = False) -> QSizeF:
     """The size `text` takes when wrapped to `width`."""
+    return QSizeF(*_wrapped_size(text, round(px), width, bold))
+
+
+@lru_cache(maxsize=TEXT_SIZE_CACHE)
+def _wrapped_size(text: str, px: int, width: float, bold: bool) -> tuple[float, float]:
+    # Laying a picture out measures the same few words many times over (least_height tries
+    # several heights): measured once, a text-size change's search takes a few ms, not ~50.
     metrics = QFontMetricsF(font(px, bold=bold))
     bounds = metrics.boundingRect(QRectF(0, 0, max(1.0, width), 100_000), WRAP | TOP_LEFT, text)
-    return bounds.size()
+    return bounds.width(), bounds.height()
 
 
 def fit_variant(
@@ -56,32 +63,6 @@ def fit_variant(
         size = text_size(text, px, width, bold=bold)
         if size.width() <= width + 0.5 and size.height() <= height + 0.5:
             return text
-    return None
-
-
-def text_scales(smallest: float) -> list[float]:
-    """Shares of the normal text size to try, largest first, down to `smallest`."""
-    scales = [1.0]
-    while scales[-1] - SHRINK_STEP >= smallest - 1e-6:
-        scales.append(scales[-1] - SHRINK_STEP)
-    return scales
-
-
-def fit_scaled(
-    variants: Sequence[str],
-    px: float,
-    width: float,
-    height: float,
-    *,
-    bold: bool = False,
-    smallest: float = 1.0,
-) -> tuple[str, float] | None:
-    """The longest wording that fits at full size, else at a smaller size down to `smallest`
-    of it (a shorter wording is better than smaller text); with its size, or None."""
-    for scale in text_scales(smallest):
-        text = fit_variant(variants, px * scale, width, height, bold=bold)
-        if text is not None:
-            return text, px * scale
     return None
 
 
@@ -98,27 +79,6 @@ def draw_text(
     painter.setFont(font(px, bold=bold))
     painter.setPen(color(ink))
     painter.drawText(rect, int(align) | int(WRAP), text)
-
-
-def draw_fitting(
-    painter: QPainter,
-    region: QRectF,
-    variants: Sequence[str],
-    px: float,
-    *,
-    ink: str,
-    bold: bool = False,
-    align: Qt.AlignmentFlag = TOP_LEFT,
-    smallest: float = 1.0,
-) -> str | None:
-    """Draws the longest wording that fits `region`, shrunk down to `smallest` of `px` if no
-    wording fits at full size (nothing if none fits even then); returns it."""
-    fitted = fit_scaled(variants, px, region.width(), region.height(), bold=bold, smallest=smallest)
-    if fitted is None:
-        return None
-    text, size = fitted
-    draw_text(painter, region, text, size, ink=ink, bold=bold, align=align)
-    return text
 
 
 def smooth(t: float) -> float:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QPainter, QPainterPath
 from kiosk.illustration_specs import PAIN_MOOD_CYCLE, MarkerShape
 from kiosk.theme import Colors
 from kiosk.ui.illustrations.drawing import (
-    SMALLEST_TEXT,
     Track,
     color,
     cycle,
@@ -59,17 +58,11 @@ class PainMoodCyclePicture(Picture):
         if not self.keep_clear.isEmpty():
             right = min(right, self.keep_clear.left() - self.px * 0.4)
         area = QRectF(QPointF(rect.left(), rect.top()), QPointF(right, rect.bottom()))
-        self.text_px = self.px
+        self.text_px = self.px  # never shrunk: where the words do not fit, `fits` says so
         self.pad = self.text_px * PAD
         width, height = self._box_size(area)
-        scale = 1.0
-        while labels and area.height() - 2 * height < self.px * 1.6 and scale > SMALLEST_TEXT:
-            scale -= 0.05
-            self.text_px = self.px * scale
-            self.pad = self.text_px * PAD
-            width, height = self._box_size(area)
-        # Still too short for two rows of boxes: less room round the words (they may then also
-        # wrap into fewer lines) rather than boxes beyond the picture's edge.
+        # Too short for two rows of boxes: less room round the words (they may then also wrap
+        # into fewer lines) rather than boxes beyond the picture's edge.
         share = PAD
         while labels and area.height() - 2 * height < self.px * 0.8 and share > SMALLEST_PAD:
             share = max(SMALLEST_PAD, share - 0.05)
@@ -92,18 +85,24 @@ class PainMoodCyclePicture(Picture):
         self.hub = max(self.px, min(self.px * 2.6, column_gap * 0.7, row_gap * 0.9))
         self.arrows = [self._arrow(i, (i + 1) % STEP_COUNT) for i in range(STEP_COUNT)]
         self.dot = max(self.px * 0.5, self.line * 3)
+        if labels:
+            inner = width - 2 * self.pad
+            self.fits = area.height() - 2 * height >= self.px * 0.8 - 0.5 and all(
+                text_size(step, self.text_px, inner, bold=True).width() <= inner + 0.5
+                for step in self.steps
+            )
 
-    def painted_labels(self) -> list[PaintedLabel]:
-        """The steps' names, each centred in its box."""
+    def painted_labels(self, state: str) -> list[PaintedLabel]:
+        """The steps' names, each centred in its box (the same in every state)."""
         if not self.labels:
             return []
         labels = []
-        for step, box in zip(self.steps, self.boxes, strict=True):
+        for index, (step, box) in enumerate(zip(self.steps, self.boxes, strict=True)):
             inner = box.adjusted(self.pad, self.pad, -self.pad, -self.pad)
             size = text_size(step, self.text_px, inner.width(), bold=True)
             rect = QRectF(0, 0, size.width(), size.height())
             rect.moveCenter(inner.center())
-            labels.append(PaintedLabel(step, rect, room=inner))
+            labels.append(PaintedLabel(step, rect, f"step {index}", self.text_px, room=inner))
         return labels
 
     def _box_size(self, area: QRectF) -> tuple[float, float]:
@@ -111,6 +110,14 @@ class PainMoodCyclePicture(Picture):
         if not self.labels:
             return width, area.height() * 0.3
         pad = self.pad
+        # Wide enough for the longest word where the screen is narrow: the gap between the
+        # columns gives way first, down to room for the arrows.
+        widest = max(
+            text_size(word, self.text_px, 10_000, bold=True).width()
+            for step in self.steps
+            for word in step.split()
+        )
+        width = max(width, min(widest + 2 * pad + 1, (area.width() - self.px * 1.5) / 2))
         tallest = max(
             text_size(s, self.text_px, width - 2 * pad, bold=True).height() for s in self.steps
         )

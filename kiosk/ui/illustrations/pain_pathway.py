@@ -21,7 +21,6 @@ from PySide6.QtGui import QPainter, QPainterPath
 from kiosk.illustration_specs import PAIN_PATHWAY, MarkerShape
 from kiosk.theme import TRACK_ALPHA
 from kiosk.ui.illustrations.drawing import (
-    SMALLEST_TEXT,
     Track,
     color,
     cycle,
@@ -47,6 +46,7 @@ CALM_EFFECT = {WITHOUT: (0.9, 4.5), WITH_SNRI: (2.0, 7.0)}
 PAST_GATE = {WITHOUT: 0.9, WITH_SNRI: 0.8}
 PAIN_FELT = {WITHOUT: 0.8, WITH_SNRI: 0.7}
 FIGURE_ASPECT = 0.46  # the body's width / height
+CALLOUT_PARTS = ("pain felt", "brainstem", "spinal cord", "where pain starts")  # _callouts' order
 
 
 @dataclass(frozen=True)
@@ -71,17 +71,23 @@ class PainPathwayPicture(Picture):
     def lay_out(self) -> None:
         rect, labels = self.rect, self.labels
         px = self.px
-        height = rect.height()
-        figure = height * FIGURE_ASPECT
+        figure = rect.height() * FIGURE_ASPECT
         bracket = px * 3.2 if labels else figure * 0.2
-        column = min(px * 16, rect.width() - bracket - figure - px) if labels else 0.0
+        column = 0.0
+        if labels:
+            # The body gives way to the callouts' column where the screen is narrow (a word is
+            # never cut or shrunk); the column then runs on below the body.
+            least_column = self._widest_word(px) + px * 0.5
+            figure = max(px * 2, min(figure, rect.width() - bracket - px - least_column))
+            column = min(px * 16, rect.width() - bracket - figure - px)
         group = bracket + figure + (px + column if labels else 0.0)
         left = rect.left() + max(0.0, (rect.width() - group) / 2)
+        height = figure / FIGURE_ASPECT
         self.u = u = height / 100
         self.cx = cx = left + bracket + figure / 2
         self.top = top = rect.top()
         self.bracket_x = left + bracket * 0.6
-        self.column = QRectF(left + bracket + figure + px, top, max(1.0, column), height)
+        self.column = QRectF(left + bracket + figure + px, top, max(1.0, column), rect.height())
         self.size = max(px * 0.7, u * 4.5)
         self.brain = QPointF(cx, top + 10.5 * u)
         self.brainstem = QPointF(cx, top + 19.5 * u)
@@ -103,24 +109,49 @@ class PainPathwayPicture(Picture):
         self.knee_gate = _fraction_at(self.knee_track, self.gate.y())
         self.back_gate = _fraction_at(self.back_track, self.gate.y())
         self.callouts: list[_Placed] = []
-        self.label_px = px
         if labels:
             self._place_callouts()
 
     # --- labels -----------------------------------------------------------------------------
 
-    def painted_labels(self) -> list[PaintedLabel]:
-        """The callouts beside the body."""
-        return [
+    def painted_labels(self, state: str) -> list[PaintedLabel]:
+        """The callouts beside the body, and with the medicine its name under the bracket."""
+        labels = [
             PaintedLabel(
                 placed.text,
-                QRectF(
-                    placed.rect.topLeft(),
-                    text_size(placed.text, self.label_px, placed.rect.width()),
-                ),
+                QRectF(placed.rect.topLeft(), text_size(placed.text, self.px, placed.rect.width())),
+                part,
+                self.px,
             )
-            for placed in self.callouts
+            for part, placed in zip(CALLOUT_PARTS, self.callouts, strict=True)
         ]
+        if self.labels and state == WITH_SNRI:
+            name, room = self._medicine_label()
+            size = text_size(name, self.px, room.width(), bold=True)
+            label = QRectF(room.topLeft(), size)
+            labels.append(PaintedLabel(name, label, "medicine", self.px, room=room))
+        return labels
+
+    def _widest_word(self, px: float) -> float:
+        """The widest single word of the callouts' shortest wordings and the medicine's name."""
+        words = self.words.pain_pathway
+        texts = [c[-1] for c in (words.pain_felt, words.brainstem, words.spinal_cord)]
+        texts += [words.pain_starts[-1], words.medicine]
+        return max(
+            text_size(word, px, 10_000, bold=True).width()
+            for text in texts
+            for word in text.split()
+        )
+
+    def _medicine_label(self) -> tuple[str, QRectF]:
+        """The medicine's name just under the bracket's lower end, clear of the callouts."""
+        px = self.px
+        name = self.words.pain_pathway.medicine
+        width = text_size(name, px, 10_000, bold=True).width() + 2
+        left = max(self.rect.left(), self.bracket_x - width / 2)
+        width = min(width, self.column.left() - px * 0.5 - left)
+        height = text_size(name, px, width, bold=True).height()
+        return name, QRectF(left, self.gate.y() + px * 0.35, width, height)
 
     def _callouts(self) -> list[_Callout]:
         u, cx = self.u, self.cx
@@ -133,20 +164,42 @@ class PainPathwayPicture(Picture):
         ]
 
     def _place_callouts(self) -> None:
-        """Longest wordings that fit the column without overlapping; shorter ones, then smaller
-        text, when they do not."""
+        """Longest wordings that fit the column without overlapping; shorter ones where they do
+        not. Never smaller: where even the shortest do not fit, they are stacked from the top
+        (some beyond the bottom) and the picture does not fit (`fits`)."""
         callouts = self._callouts()
         levels = max(len(c.variants) for c in callouts)
-        scale = 1.0
-        while scale >= SMALLEST_TEXT - 1e-6:
-            px = self.px * scale
-            for level in range(levels):
-                texts = [c.variants[min(level, len(c.variants) - 1)] for c in callouts]
-                placed = self._try_place(callouts, texts, px)
-                if placed is not None:
-                    self.callouts, self.label_px = placed, px
-                    return
-            scale -= 0.05
+        for level in range(levels):
+            texts = [c.variants[min(level, len(c.variants) - 1)] for c in callouts]
+            placed = self._try_place(callouts, texts, self.px)
+            if placed is not None:
+                self.callouts = placed
+                break
+        else:
+            self.fits = False
+            self.callouts = self._stacked(callouts, [c.variants[-1] for c in callouts])
+        name, room = self._medicine_label()
+        word_fits = text_size(name, self.px, room.width(), bold=True).width() <= room.width() + 0.5
+        self.fits &= word_fits and room.bottom() <= self.rect.bottom() + 0.5
+
+    def _stacked(self, callouts: list[_Callout], texts: list[str]) -> list[_Placed]:
+        column, px = self.column, self.px
+        placed = []
+        y = column.top()
+        for callout, text in zip(callouts, texts, strict=True):
+            height = text_size(text, px, column.width()).height() + (
+                px * 1.2 if callout.meter else 0
+            )
+            placed.append(
+                _Placed(
+                    text,
+                    QRectF(column.left(), y, column.width(), height),
+                    callout.anchors,
+                    callout.meter,
+                )
+            )
+            y += height + px * 0.35
+        return placed
 
     def _try_place(
         self, callouts: list[_Callout], texts: list[str], px: float
@@ -259,15 +312,11 @@ class PainPathwayPicture(Picture):
             edge=self.colors.surface,
         )
         if self.labels:  # named just under the bracket's lower end, clear of the line
-            px = self.px
-            name = self.words.pain_pathway.medicine
-            width = text_size(name, px, 1000, bold=True).width()
-            left = max(self.rect.left(), x - width / 2)
-            label = QRectF(left, end + px * 0.35, width + 2, px * 1.4)
-            draw_text(painter, label, name, px, ink=self.colors.medicine, bold=True)
+            name, label = self._medicine_label()
+            draw_text(painter, label, name, self.px, ink=self.colors.medicine, bold=True)
 
     def _paint_callout(self, painter: QPainter, placed: _Placed, state: str) -> None:
-        px = self.label_px
+        px = self.px
         box = placed.rect
         start = QPointF(box.left() - px * 0.35, box.top() + px * 0.7)
         painter.setPen(pen(self.colors.outline, max(1.5, px * 0.08)))
@@ -293,7 +342,7 @@ class PainPathwayPicture(Picture):
         return self._meter(meters[0], state) if meters else None
 
     def _meter(self, placed: _Placed, state: str) -> tuple[QRectF, QRectF]:
-        px = self.label_px
+        px = self.px
         box = placed.rect
         height = px * 0.85
         bar = QRectF(box.left(), box.bottom() - height, min(box.width(), px * 9), height)

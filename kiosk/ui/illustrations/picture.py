@@ -16,7 +16,18 @@ from PySide6.QtGui import QPainter
 
 from kiosk.illustration_specs import IllustrationSpec
 from kiosk.illustration_text import illustration_text
-from kiosk.theme import COLORS, Colors, Metrics
+from kiosk.theme import CAP_HEIGHT_PER_EM, COLORS, MIN_CAP_HEIGHT_MM, Colors, Metrics
+
+LABEL_PX = 28  # the words inside a picture at the normal text size, in 1080p pixels
+
+
+def label_px(metrics: Metrics, text_step: int) -> float:
+    """The size of the words inside a picture at the reader's text-size step: they grow with
+    it, half as much as body text (like the picture's buttons, so the drawing keeps room for
+    them), and never under DESIGN.md's capital height on the glass. Never shrunk to fit: where
+    they do not fit they wrap, take other places or the picture asks for more height."""
+    least = metrics.mm(MIN_CAP_HEIGHT_MM / CAP_HEIGHT_PER_EM)
+    return float(max(metrics.text_px(LABEL_PX, text_step, damped=True), least))
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,8 @@ class PaintedLabel:
 
     text: str
     rect: QRectF  # what the words take
+    part: str  # what they name (the same at every text size, whatever the wording)
+    px: float  # their text size
     room: QRectF | None = None  # a box they must stay inside, where they have one
 
 
@@ -46,6 +59,7 @@ class Picture(ABC):
         labels: bool = True,
         keep_clear: QRectF | None = None,
         language: str = "en",
+        text_step: int = 0,
         colors: Colors = COLORS,
     ) -> None:
         self.rect = QRectF(rect)
@@ -56,13 +70,16 @@ class Picture(ABC):
         # A corner the picture leaves free for the pause button.
         self.keep_clear = QRectF(keep_clear) if keep_clear is not None else QRectF()
         # Label size; a label-free thumbnail scales its marks to its own size instead.
-        self.px = float(metrics.small_px)
+        self.px = label_px(metrics, text_step)
         self.ratio = (
             1.0  # the device pixel ratio the motion layer is painted at (set by the canvas)
         )
         if not labels:
             self.px = max(6.0, min(self.px, rect.height() / 12))
         self.line = max(2.0, metrics.px(3))
+        # Whether every label found room at full size (lay_out says): where not, they are all
+        # still painted, and the canvas asks for the height at which they fit (least_height).
+        self.fits = True
         self.lay_out()
 
     @abstractmethod
@@ -78,10 +95,10 @@ class Picture(ABC):
         """The moving parts of `state` at `phase` seconds."""
 
     @abstractmethod
-    def painted_labels(self) -> list[PaintedLabel]:
-        """The words painted inside the picture (none without `labels`), each with the
-        rectangle it takes: the tests check that none is cut off, overlaps another or hides
-        under the pause button."""
+    def painted_labels(self, state: str) -> list[PaintedLabel]:
+        """The words painted inside the picture in `state` (none without `labels`), each with
+        the rectangle it takes: the tests check that none is cut off, overlaps another, hides
+        under the pause button or gets smaller or goes missing at a larger text size."""
 
     def motion_rects(self) -> list[QRectF]:
         """Where things move. Each frame repaints one rectangle round all of them: in Qt that

@@ -18,18 +18,16 @@ from PySide6.QtGui import QPainter, QPainterPath
 
 from kiosk.illustration_specs import SYNAPSE, MarkerShape
 from kiosk.ui.illustrations.drawing import (
-    SMALLEST_TEXT,
     Point,
     color,
     cycle,
     draw_arrow_head,
-    draw_fitting,
     draw_text,
     fit_variant,
     lerp,
     pen,
     smooth,
-    text_scales,
+    stack_labels,
     text_size,
 )
 from kiosk.ui.illustrations.markers import draw_marker
@@ -47,6 +45,18 @@ NAME_LINES = 2  # the cells' names take at most this many lines, where they can
 GUTTER = 0.6  # the least space between two names, in label heights
 BOTTOM = Qt.AlignmentFlag.AlignBottom
 TOP = Qt.AlignmentFlag.AlignTop
+LEFT = Qt.AlignmentFlag.AlignLeft
+RIGHT = Qt.AlignmentFlag.AlignRight
+ROW_GAP = 0.35  # between rows of words outside the drawing, in label heights
+LEAST_DRAWING = 6.0  # the drawing's least height beside its words, in label heights (5 receptors)
+# The notes that name a part inside the drawing, where each goes there and how it is set;
+# one that does not fit there goes in a row above (or, the receptors', below) the drawing.
+TRANSPORTER, SIGNAL, RECEPTORS_NOTE = "transporter", "signal", "receptors"
+NOTES = (TRANSPORTER, SIGNAL, RECEPTORS_NOTE)
+NAMES = ("sending cell", "gap", "receiving cell")  # the names under the drawing, left to right
+INSIDE_ALIGN = {TRANSPORTER: RIGHT | BOTTOM, SIGNAL: LEFT | BOTTOM, RECEPTORS_NOTE: LEFT | TOP}
+OUTSIDE_ALIGN = {TRANSPORTER: LEFT | TOP, SIGNAL: RIGHT | TOP, RECEPTORS_NOTE: RIGHT | TOP}
+BOLD = {TRANSPORTER: True, SIGNAL: False, RECEPTORS_NOTE: False}
 
 
 @dataclass(frozen=True)
@@ -60,36 +70,82 @@ class _Path:
     inside: Point  # back inside the sending cell
 
 
+@dataclass(frozen=True)
+class _Label:
+    """Words as drawn: aligned in `room`, and, outside the drawing, a line to `anchor`."""
+
+    text: str
+    room: QRectF
+    align: Qt.AlignmentFlag
+    slot: str  # what it names: a note's (NOTES) or a name's (NAMES)
+    anchor: QPointF | None = None
+
+    @property
+    def bold(self) -> bool:
+        return BOLD.get(self.slot, True)
+
+    def text_rect(self, px: float) -> QRectF:
+        """What the words take inside their room."""
+        size = text_size(self.text, px, self.room.width(), bold=self.bold)
+        x, y = self.room.left(), self.room.top()
+        if self.align & Qt.AlignmentFlag.AlignRight:
+            x = self.room.right() - size.width()
+        elif self.align & Qt.AlignmentFlag.AlignHCenter:
+            x = self.room.center().x() - size.width() / 2
+        if self.align & Qt.AlignmentFlag.AlignBottom:
+            y = self.room.bottom() - size.height()
+        return QRectF(x, y, size.width(), size.height())
+
+
 class SynapsePicture(Picture):
     spec = SYNAPSE
     still_phase: ClassVar[float] = 2.6
 
     def lay_out(self) -> None:
-        rect, labels = self.rect, self.labels
-        px = self.px
-        # The names under the drawing: (wording, centre as a share of its width, room).
-        self.names: list[tuple[str, float, float]] = []
-        self.name_px = px
-        band = 0.0
+        rect, px = self.rect, self.px
         area = QRectF(rect)
         if not self.keep_clear.isEmpty():  # leave the pause button's corner free
             area.setRight(min(rect.right(), self.keep_clear.left() - px * 0.4))
-        width = area.width()
-        for _round in range(3):  # the name band's height depends on the drawing's width
-            width = min(area.width(), max(1.0, rect.height() - band) * ASPECT)
-            if not labels:
+        self.area = area
+        # The words, per state, where they are drawn; the cells' names side by side under the
+        # drawing where they fit, else one per row; a note that does not fit beside what it
+        # names moves above or below the drawing, with a line to it. Each round lays the
+        # drawing out in what the words leave; a label that moved stays moved, so it settles.
+        self.names: list[tuple[str, float, float]] | None = []
+        self.moved: set[str] = set()
+        self.beside: set[str] = set()  # of those moved, the ones beside the drawing
+        self.placed: dict[str, list[_Label]] = {state: [] for state in SYNAPSE.states}
+        above = below = 0.0
+        for _round in range(6):
+            self._place_drawing(above, below)
+            if not self.labels:
                 break
-            self.names, self.name_px = self._fit_names(width)
-            band = px * 0.3 + max(
-                text_size(name, self.name_px, room, bold=True).height()
-                for name, _centre, room in self.names
-            )
-        height = max(1.0, min(rect.height() - band, width / MIN_ASPECT))
-        top = rect.top() + (rect.height() - band - height) / 2
+            if self.names is not None:
+                self.names = self._fit_names(self.box.width())
+            self.moved |= {slot for slot in NOTES if not self._fits_inside(slot)}
+            self.beside = {slot for slot in self.moved if self._fits_beside(slot)}
+            now_above, now_below = self._outside_heights()
+            if (now_above, now_below) == (above, below):
+                break
+            above, below = now_above, now_below
+        if self.labels:
+            self._place_labels()
+        self.paths = [self._path(index) for index in range(MESSENGERS)]
+        self._cups = [self._cup(index) for index in range(RECEPTORS)]
+        self._active_pen = pen(self.colors.text, self.line * 1.6)
+        self._resting_pen = pen(self.colors.text_muted, self.line * 1.1)
+
+    def _place_drawing(self, above: float, below: float) -> None:
+        """The drawing in what the words above and below it leave."""
+        rect, area = self.rect, self.area
+        room = max(1.0, rect.height() - above - below)
+        width = min(area.width(), room * ASPECT)
+        height = max(1.0, min(room, width / MIN_ASPECT))
+        top = rect.top() + above + (room - height) / 2
         self.box = QRectF(area.center().x() - width / 2, top, width, height)
         b = self.box
         h = b.height()
-        self.band = QRectF(b.left(), b.bottom() + px * 0.3, b.width(), max(0.0, band - px * 0.3))
+        px = self.px
         self.sending_edge = b.left() + b.width() * SENDING_EDGE
         self.receiving_edge = b.left() + b.width() * RECEIVING_EDGE
         self.mid_y = b.center().y()
@@ -102,56 +158,297 @@ class SynapsePicture(Picture):
             QPointF(self.receiving_edge, b.top() + h * (0.2 + 0.15 * i)) for i in range(RECEPTORS)
         ]
         self.signal_start = self.receiving_edge + self.size * 1.4
-        self.paths = [self._path(index) for index in range(MESSENGERS)]
-        self._cups = [self._cup(index) for index in range(RECEPTORS)]
-        self._active_pen = pen(self.colors.text, self.line * 1.6)
-        self._resting_pen = pen(self.colors.text_muted, self.line * 1.1)
 
-    def painted_labels(self) -> list[PaintedLabel]:
-        """The cells' names under the drawing."""
-        labels = []
-        for name, centre, room in self.names:
-            size = text_size(name, self.name_px, room, bold=True)
-            x = self.box.left() + self.box.width() * centre
-            rect = QRectF(x - size.width() / 2, self.band.top(), size.width(), size.height())
-            labels.append(PaintedLabel(name, rect))
-        return labels
+    # --- labels -----------------------------------------------------------------------------
 
-    def _fit_names(self, width: float) -> tuple[list[tuple[str, float, float]], float]:
+    def _note_words(self, slot: str, state: str) -> tuple[str, ...]:
+        words = self.words.synapse
+        blocked = state == WITH_SNRI
+        if slot == TRANSPORTER:
+            return words.blocked if blocked else words.transporter
+        if slot == SIGNAL:
+            return words.acts_longer if blocked else words.acts_briefly
+        return words.receptors
+
+    def _inside_region(self, slot: str) -> QRectF:
+        """Where a note goes beside what it names, inside the drawing."""
+        b, px = self.box, self.px
+        h = b.height()
+        if slot == TRANSPORTER:  # beside the lower transporter, inside the sending cell
+            return QRectF(
+                QPointF(b.left() + b.width() * 0.15, self.mid_y - h * 0.02),
+                QPointF(self.sending_edge - self.size * 1.3, b.bottom() - h * 0.07),
+            )
+        left = self.receiving_edge + self.size * 1.2
+        right = b.right() - px * 0.4
+        if slot == SIGNAL:  # above the signal arrow, inside the receiving cell
+            above = QRectF(
+                QPointF(left, b.top() + h * 0.08), QPointF(right, self.mid_y - self.size * 0.9)
+            )
+            if above.intersects(self.keep_clear):
+                above.setRight(min(right, self.keep_clear.left() - px * 0.4))
+            return above
+        return QRectF(  # the receptors: below the signal arrow
+            QPointF(left, self.mid_y + self.size * 0.9), QPointF(right, b.bottom() - h * 0.08)
+        )
+
+    def _fits_inside(self, slot: str) -> bool:
+        if slot in self.moved:
+            return False
+        region = self._inside_region(slot)
+        return all(
+            fit_variant(
+                self._note_words(slot, state),
+                self.px,
+                region.width(),
+                region.height(),
+                bold=BOLD[slot],
+            )
+            is not None
+            for state in SYNAPSE.states
+        )
+
+    def _outside_room(self, slot: str) -> QRectF:
+        """The row's width for a note outside the drawing: the transporter's from the left edge
+        (up to the sending cell's edge where it then shares its row with the signal's note),
+        the receiving cell's notes to the right edge, clear of the transporter's line."""
+        area = self.area
+        if slot == TRANSPORTER:
+            right = self.sending_edge if self._shares_row() else area.right()
+            return QRectF(area.left(), 0, max(1.0, right - area.left()), 0)
+        left = self.sending_edge + self.px * GUTTER
+        return QRectF(left, 0, max(1.0, area.right() - left), 0)
+
+    def _beside_room(self, slot: str) -> QRectF:
+        """Room for a note beside the drawing where it leaves the picture's sides free: left of
+        it for the transporter's, right of it for the receiving cell's."""
+        area, gutter = self.area, self.px * GUTTER
+        if slot == TRANSPORTER:
+            return QRectF(area.left(), 0, max(0.0, self.box.left() - gutter - area.left()), 0)
+        left = self.box.right() + gutter
+        return QRectF(left, 0, max(0.0, area.right() - left), 0)
+
+    def _fits_beside(self, slot: str) -> bool:
+        width = self._beside_room(slot).width()
+        return width >= 1 and all(
+            self._wording(self._note_words(slot, state), width, BOLD[slot]) is not None
+            for state in SYNAPSE.states
+        )
+
+    def _in_rows(self) -> set[str]:
+        """The notes in rows above or below the drawing."""
+        return self.moved - self.beside
+
+    def _shares_row(self) -> bool:
+        """Whether the transporter's and the signal's notes, both above the drawing, fit side
+        by side (on a wide screen) rather than one above the other."""
+        if not {TRANSPORTER, SIGNAL} <= self._in_rows():
+            return False
+        width = self.sending_edge - self.area.left()
+        return all(
+            self._wording(self._note_words(TRANSPORTER, state), width, True) is not None
+            for state in SYNAPSE.states
+        )
+
+    def _wording(self, variants: tuple[str, ...], width: float, bold: bool) -> str | None:
+        """The longest wording that fits `width` in at most NAME_LINES lines, or None."""
+        lines = text_size("\n".join(["X"] * NAME_LINES), self.px, 10_000, bold=bold).height()
+        return fit_variant(variants, self.px, width, lines, bold=bold)
+
+    def _outside_text(self, slot: str, state: str) -> str:
+        """The longest wording that fits the row in NAME_LINES lines, else the longest that
+        wraps into it in more (the shortest if none does)."""
+        variants = self._note_words(slot, state)
+        width = self._outside_room(slot).width()
+        bold = BOLD[slot]
+        return (
+            self._wording(variants, width, bold)
+            or fit_variant(variants, self.px, width, math.inf, bold=bold)
+            or variants[-1]
+        )
+
+    def _row_height(self, slot: str) -> float:
+        width = self._outside_room(slot).width()
+        return max(
+            text_size(self._outside_text(slot, state), self.px, width, bold=BOLD[slot]).height()
+            for state in SYNAPSE.states
+        )
+
+    def _stacked_names(self) -> list[tuple[str, Qt.AlignmentFlag]]:
+        """The cells' names one per row (too little width side by side): the sending cell's to
+        the left, the gap's centred, the receiving cell's to the right, as in the drawing."""
+        words = self.words.synapse
+        width = self.area.width()
+        names = []
+        for variants, align in (
+            (words.sending_cell, Qt.AlignmentFlag.AlignLeft),
+            (words.gap, Qt.AlignmentFlag.AlignHCenter),
+            (words.receiving_cell, Qt.AlignmentFlag.AlignRight),
+        ):
+            text = fit_variant(variants, self.px, width, math.inf, bold=True) or variants[-1]
+            names.append((text, align))
+        return names
+
+    def _outside_heights(self) -> tuple[float, float]:
+        """The height the words above and below the drawing take."""
+        px = self.px
+        gap = px * ROW_GAP
+        in_rows = self._in_rows()
+        rows = [self._row_height(slot) for slot in (TRANSPORTER, SIGNAL) if slot in in_rows]
+        above = max(rows) + gap if self._shares_row() else sum(row + gap for row in rows)
+        below = 0.0
+        if RECEPTORS_NOTE in in_rows:
+            below += gap + self._row_height(RECEPTORS_NOTE)
+        if self.names:
+            below += px * 0.3 + max(
+                text_size(name, px, room, bold=True).height() for name, _centre, room in self.names
+            )
+        else:
+            self.names = None
+            width = self.area.width()
+            below += sum(
+                gap + text_size(name, px, width, bold=True).height()
+                for name, _align in self._stacked_names()
+            )
+        return (above + gap if above else 0.0), below
+
+    def _place_labels(self) -> None:
+        """Every state's words where they go, and whether they all found room (`fits`)."""
+        px, b, area = self.px, self.box, self.area
+        gap = px * ROW_GAP
+        fits = b.height() >= min(area.width() / ASPECT, px * LEAST_DRAWING) - 0.5
+        for state in SYNAPSE.states:
+            placed = self.placed[state]
+            y = self.rect.top()
+            bottom = b.bottom()
+            for slot in (TRANSPORTER, SIGNAL, RECEPTORS_NOTE):
+                if slot not in self.moved:
+                    region = self._inside_region(slot)
+                    text = fit_variant(
+                        self._note_words(slot, state),
+                        px,
+                        region.width(),
+                        region.height(),
+                        bold=BOLD[slot],
+                    )
+                    placed.append(_Label(text or "", region, INSIDE_ALIGN[slot], slot))
+                    continue
+                if slot in self.beside:
+                    continue
+                row_room = self._outside_room(slot)
+                height = self._row_height(slot)
+                if slot == RECEPTORS_NOTE:
+                    top = bottom + gap
+                    bottom = top + height
+                elif slot == SIGNAL and self._shares_row():
+                    top = self.rect.top()
+                else:
+                    top = y
+                    y += height + gap
+                text = self._outside_text(slot, state)
+                wide = text_size(text, px, row_room.width(), bold=BOLD[slot]).width()
+                fits &= wide <= row_room.width() + 0.5
+                row = QRectF(row_room.left(), top, row_room.width(), height)
+                placed.append(_Label(text, row, OUTSIDE_ALIGN[slot], slot, self._anchor(slot)))
+            fits &= self._place_beside(state)
+            if self.names:
+                band = bottom + px * 0.3
+                for part, (name, centre, room) in zip(NAMES, self.names, strict=True):
+                    x = b.left() + b.width() * centre
+                    height = text_size(name, px, room, bold=True).height()
+                    rect = QRectF(x - room / 2, band, room, height)
+                    placed.append(_Label(name, rect, Qt.AlignmentFlag.AlignHCenter, part))
+            else:
+                y = bottom
+                for part, (name, align) in zip(NAMES, self._stacked_names(), strict=True):
+                    height = text_size(name, px, area.width(), bold=True).height()
+                    rect = QRectF(area.left(), y + gap, area.width(), height)
+                    placed.append(_Label(name, rect, align, part))
+                    fits &= (
+                        text_size(name, px, area.width(), bold=True).width() <= area.width() + 0.5
+                    )
+                    y += gap + height
+        lowest = max(label.room.bottom() for label in self.placed[WITHOUT])
+        self.fits = fits and lowest <= self.rect.bottom() + 0.5
+
+    def _place_beside(self, state: str) -> bool:
+        """The notes beside the drawing, each as near what it names as the others let it be;
+        False where they do not all fit the picture's height."""
+        fits = True
+        rect = self.rect
+        for side in ((TRANSPORTER,), (SIGNAL, RECEPTORS_NOTE)):
+            slots = [slot for slot in side if slot in self.beside]
+            if not slots:
+                continue
+            texts, heights, wished = [], [], []
+            for slot in slots:
+                room = self._beside_room(slot)
+                text = self._wording(self._note_words(slot, state), room.width(), BOLD[slot])
+                texts.append(text or "")
+                height = max(
+                    text_size(
+                        self._wording(self._note_words(slot, other), room.width(), BOLD[slot])
+                        or "",
+                        self.px,
+                        room.width(),
+                        bold=BOLD[slot],
+                    ).height()
+                    for other in SYNAPSE.states
+                )
+                heights.append(height)
+                wished.append(self._anchor(slot).y() - height / 2)
+            gap = self.px * ROW_GAP
+            tops = stack_labels(wished, heights, rect.top(), rect.bottom(), gap)
+            if tops is None:
+                fits = False
+                tops = wished
+            for slot, text, top, height in zip(slots, texts, tops, heights, strict=True):
+                room = self._beside_room(slot)
+                align = (RIGHT if slot == TRANSPORTER else LEFT) | TOP
+                box = QRectF(room.left(), top, room.width(), height)
+                self.placed[state].append(_Label(text, box, align, slot, self._anchor(slot)))
+        return fits
+
+    def _anchor(self, slot: str) -> QPointF:
+        """Where the line from a note outside the drawing meets what it names."""
+        s = self.size
+        if slot == TRANSPORTER:
+            upper = self.transporters[0]
+            if slot in self.beside:  # reached from the left
+                return QPointF(upper.x() - s * 0.9, upper.y())
+            return QPointF(upper.x(), upper.y() - s * 0.8)
+        if slot == SIGNAL:
+            length, thickness = self._signal_geometry(strong=False)
+            return QPointF(self.signal_start + length * 0.5, self.mid_y - thickness)
+        lowest = self.receptors[-1]
+        return QPointF(lowest.x(), lowest.y() + s * 0.6)
+
+    def painted_labels(self, state: str) -> list[PaintedLabel]:
+        """The cells' names and the notes beside what they name, as drawn in `state`."""
+        return [
+            PaintedLabel(label.text, label.text_rect(self.px), label.slot, self.px, room=label.room)
+            for label in self.placed.get(state, [])
+            if label.text
+        ]
+
+    def _fit_names(self, width: float) -> list[tuple[str, float, float]] | None:
         """The names under a drawing `width` wide, as (wording, centre as a share of `width`,
-        room), and their text size. The cells' names share one level of wording, the
-        longest that fits under its cell in NAME_LINES lines at some size (smaller text before a
-        shorter wording), leaving room for the gap's name between them. If nothing fits, the
-        shortest wordings at the smallest size, without the gap's name if it still does not."""
+        room): the cells' names share one level of wording, the longest that fits under its
+        cell in NAME_LINES lines, leaving room for the gap's name between them; None where
+        no wording fits (they go one per row)."""
         words = self.words.synapse
         sending, receiving = words.sending_cell, words.receiving_cell
-        lines = "\n".join(["X"] * NAME_LINES)
+        tallest = text_size("\n".join(["X"] * NAME_LINES), self.px, 10_000, bold=True).height()
         for level in range(max(len(sending), len(receiving))):
             sides = (
                 sending[min(level, len(sending) - 1)],
                 receiving[min(level, len(receiving) - 1)],
             )
-            for scale in text_scales(SMALLEST_TEXT):
-                px = self.px * scale
-                tallest = text_size(lines, px, 10_000, bold=True).height()
-                for gap in words.gap:
-                    names = self._names_at(width, px, sides, gap, tallest)
-                    if names is not None:
-                        return names, px
-        px = self.px * SMALLEST_TEXT
-        rooms = (width * SENDING_EDGE, width * (1.0 - RECEIVING_EDGE))
-        names = [
-            (sending[-1], SENDING_EDGE / 2, rooms[0]),
-            (receiving[-1], (1.0 + RECEIVING_EDGE) / 2, rooms[1]),
-        ]
-        spare = min(
-            (room - text_size(text, px, room, bold=True).width()) / 2 for text, _c, room in names
-        )
-        gap_room = width * (RECEIVING_EDGE - SENDING_EDGE) + 2 * (spare - px * GUTTER)
-        gap_name = fit_variant(words.gap, px, max(1.0, gap_room), math.inf, bold=True)
-        if gap_name is not None:
-            names.insert(1, (gap_name, (SENDING_EDGE + RECEIVING_EDGE) / 2, gap_room))
-        return names, px
+            for gap in words.gap:
+                names = self._names_at(width, self.px, sides, gap, tallest)
+                if names is not None:
+                    return names
+        return None
 
     def _names_at(
         self, width: float, px: float, sides: tuple[str, str], gap: str, tallest: float
@@ -204,7 +501,7 @@ class SynapsePicture(Picture):
             self._paint_transporter(painter, point, blocked=blocked)
         self._paint_signal(painter, strong=blocked)
         if self.labels:
-            self._paint_labels(painter, blocked=blocked)
+            self._paint_labels(painter, state)
 
     def _paint_cells(self, painter: QPainter) -> None:
         b = self.box
@@ -327,68 +624,41 @@ class SynapsePicture(Picture):
         painter.drawLine(start, QPointF(end.x() - head * 0.5, end.y()))
         draw_arrow_head(painter, end, 0.0, head, self.colors.accent)
 
-    def _paint_labels(self, painter: QPainter, *, blocked: bool) -> None:
-        px = self.px
-        b = self.box
-        h = b.height()
-        words = self.words.synapse
-        centered = Qt.AlignmentFlag.AlignHCenter | TOP
-        for name, centre, room in self.names:
-            x = b.left() + b.width() * centre
-            rect = QRectF(x - room / 2, self.band.top(), room, self.band.height())
+    def _paint_labels(self, painter: QPainter, state: str) -> None:
+        ink = self.colors.medicine if state == WITH_SNRI else self.colors.text
+        for label in self.placed[state]:
+            if not label.text:
+                continue
+            if label.anchor is not None:
+                self._paint_leader(painter, label)
             draw_text(
-                painter, rect, name, self.name_px, ink=self.colors.text, bold=True, align=centered
+                painter,
+                label.room,
+                label.text,
+                self.px,
+                ink=ink if label.slot == TRANSPORTER else self.colors.text,
+                bold=label.bold,
+                align=label.align,
             )
-        # Beside the lower transporter, inside the sending cell.
-        region = QRectF(
-            QPointF(b.left() + b.width() * 0.15, self.mid_y - h * 0.02),
-            QPointF(self.sending_edge - self.size * 1.3, b.bottom() - h * 0.07),
-        )
-        ink = self.colors.medicine if blocked else self.colors.text
-        right_bottom = Qt.AlignmentFlag.AlignRight | BOTTOM
-        transporter = words.blocked if blocked else words.transporter
-        draw_fitting(
-            painter,
-            region,
-            transporter,
-            px,
-            ink=ink,
-            bold=True,
-            align=right_bottom,
-            smallest=SMALLEST_TEXT,
-        )
-        # Above and below the signal arrow, inside the receiving cell.
-        left = self.receiving_edge + self.size * 1.2
-        right = b.right() - px * 0.4
-        above = QRectF(
-            QPointF(left, b.top() + h * 0.08), QPointF(right, self.mid_y - self.size * 0.9)
-        )
-        if above.intersects(self.keep_clear):
-            above.setRight(min(right, self.keep_clear.left() - px * 0.4))
-        signal = words.acts_longer if blocked else words.acts_briefly
-        left_bottom = Qt.AlignmentFlag.AlignLeft | BOTTOM
-        draw_fitting(
-            painter,
-            above,
-            signal,
-            px,
-            ink=self.colors.text,
-            align=left_bottom,
-            smallest=SMALLEST_TEXT,
-        )
-        below = QRectF(
-            QPointF(left, self.mid_y + self.size * 0.9), QPointF(right, b.bottom() - h * 0.08)
-        )
-        left_top = Qt.AlignmentFlag.AlignLeft | TOP
-        draw_fitting(
-            painter,
-            below,
-            words.receptors,
-            px,
-            ink=self.colors.text,
-            align=left_top,
-            smallest=SMALLEST_TEXT,
-        )
+
+    def _paint_leader(self, painter: QPainter, label: _Label) -> None:
+        """A thin line from a note outside the drawing to what it names, ending in a dot."""
+        assert label.anchor is not None
+        words = label.text_rect(self.px)
+        anchor = label.anchor
+        beside_y = max(words.top(), min(words.bottom(), anchor.y()))
+        if anchor.x() > words.right():  # words to the left of the drawing
+            x, y = words.right() + self.px * 0.2, beside_y
+        elif anchor.x() < words.left():  # to its right
+            x, y = words.left() - self.px * 0.2, beside_y
+        else:  # above or below it
+            x = max(words.left() + self.px * 0.3, min(words.right() - self.px * 0.3, anchor.x()))
+            y = words.bottom() if anchor.y() > words.bottom() else words.top()
+        painter.setPen(pen(self.colors.outline, max(1.5, self.px * 0.08)))
+        painter.drawLine(QPointF(x, y), anchor)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color(self.colors.outline))
+        painter.drawEllipse(anchor, self.px * 0.16, self.px * 0.16)
 
     # --- motion layer -----------------------------------------------------------------------
 

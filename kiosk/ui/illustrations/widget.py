@@ -257,12 +257,14 @@ class Illustration(QWidget):
         self.canvas.set_colors(colors, self.legend)
 
     def set_text_step(self, step: int) -> None:
-        """Follows the reader's text size for the caption (0 = normal)."""
+        """Follows the reader's text size (0 = normal) for the caption, the buttons and the
+        words inside the picture; the picture may then ask for more height (height_for_width)."""
         step = max(0, min(len(BODY_PX_STEPS) - 1, step))
         if step == self._body_step:
             return  # the reader calls this on every section it opens: restyling costs ~2 ms
         self._body_step = step
         self._apply_style()
+        self.canvas.set_text_step(step)
         self._arrange()
 
     def sizeHint(self) -> QSize:
@@ -284,12 +286,16 @@ class Illustration(QWidget):
 
     def height_for_width(self, width: int) -> int:
         """The least height at `width` for the words, the buttons and a picture of at least
-        MIN_PICTURE (1080p pixels): what a panel that scrolls the picture must give it."""
+        MIN_PICTURE (1080p pixels) with room for its labels at the present text size: what a
+        panel that scrolls the picture must give it."""
         self._polish_all()
         gap = self.controls.spacing()
         controls = self.controls.heightForWidth(width)
         controls += gap if controls else 0
-        return self.metrics.px(MIN_PICTURE) + gap + self._caption_height(width) + controls
+        picture = self.canvas.least_height(
+            width, self._pause_corner(width), self.metrics.px(MIN_PICTURE)
+        )
+        return picture + gap + self._caption_height(width) + controls
 
     # --- events -----------------------------------------------------------------------------
 
@@ -383,19 +389,23 @@ class Illustration(QWidget):
         self._polish_all()
         width, height = self.width(), self.height()
         gap = self.controls.spacing()
-        target = self.metrics.touch_target
-        in_canvas = not self._reduced_motion and not self.controls.trailing_fits(width)
         controls = self.controls.heightForWidth(width)
         caption = self._caption_height(width)
         canvas_height = max(1, height - controls - caption - (2 if controls else 1) * gap)
         self.canvas.setGeometry(0, 0, width, canvas_height)
         self.caption_label.setGeometry(0, canvas_height + gap, width, caption)
         self.controls.setGeometry(QRect(0, canvas_height + gap + caption + gap, width, controls))
-        keep_clear = QRectF()
-        if in_canvas:
-            pad = self.metrics.px(16)
-            corner = QRect(width - pad - target, pad, target, target)
-            self.pause_button.setGeometry(corner)
-            keep_clear = QRectF(corner)
+        corner = self._pause_corner(width)
+        if not corner.isEmpty():
+            self.pause_button.setGeometry(corner.toRect())
         self.pause_button.raise_()
-        self.canvas.set_keep_clear(keep_clear)
+        self.canvas.set_keep_clear(corner)
+
+    def _pause_corner(self, width: int) -> QRectF:
+        """Where the pause button sits in the picture at `width` (empty: it ends a row of
+        buttons, or there is none with reduced motion)."""
+        if self._reduced_motion or self.controls.trailing_fits(width):
+            return QRectF()
+        pad = self.metrics.px(16)
+        target = self.metrics.touch_target
+        return QRectF(width - pad - target, pad, target, target)
