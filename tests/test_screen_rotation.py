@@ -1,7 +1,8 @@
 """The real kiosk window, full screen and in kiosk mode, on an X screen that is turned after start
 (issue 13): after each turn the window is the new screen, and the layout inspector finds nothing
 clipped, overlapping or under size on the home screen, a section with its picture, and the
-Display panel, which is also left open across a turn.
+Display panel (also left open across a turn), in each language, everyday and in high contrast
+with the largest text.
 
 The screen is Xephyr's, inside a private Xvfb: resizing Xephyr's window on the outer server
 makes Xephyr change its screen size through RandR, what a compositor turning the output does to

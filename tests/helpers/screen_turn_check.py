@@ -1,6 +1,8 @@
 """Runs the real kiosk, full screen and in kiosk mode, on an X screen (Xephyr) that is turned
 after start, and reports as JSON on stdout every state in which, after a turn, the window is
-not the screen or the layout inspector finds a fault. tests/test_screen_rotation.py starts the
+not the screen or the layout inspector finds a fault: what was shown across the turn, then a
+section with its picture, the Display panel and home, in each language, everyday and in high
+contrast with the largest text. tests/test_screen_rotation.py starts the
 X servers; this process turns its screen by resizing Xephyr's window on the outer X server.
 
     DISPLAY=:XEPHYR QT_QPA_PLATFORM=xcb python tests/helpers/screen_turn_check.py \\
@@ -25,6 +27,7 @@ from helpers.layout import layout_problems  # noqa: E402
 from helpers.screen_check import CONTENT, window_problems  # noqa: E402
 from helpers.xephyr import turn_screen  # noqa: E402
 from kiosk.loading import load_everything  # noqa: E402
+from kiosk.theme import TEXT_SIZE_STEPS  # noqa: E402
 from kiosk.ui.app import application, build_kiosk, screen_size, show  # noqa: E402
 from kiosk.ui.controller import KioskController  # noqa: E402
 from kiosk.ui.window_guard import WindowGuard  # noqa: E402
@@ -111,30 +114,45 @@ def main() -> int:
         if problems := faults(controller):
             found[state] = problems
 
+    def choose(language: str, high_contrast: bool, step: int) -> str:
+        if window.choices.language != language:
+            window.next_language()
+        window.set_high_contrast(high_contrast)
+        window.apply_text_step(step)
+        return f"{language} contrast={'high' if high_contrast else 'calm'} text={step}"
+
+    # The everyday look, and the one that asks most room: high contrast, largest text.
+    looks = ((False, 0), (True, TEXT_SIZE_STEPS - 1))
     for number, turn in enumerate(turns):
         width, height = map(int, turn.split("x"))
         size = QSize(width, height)
-        # Across the turn: every other time the Display panel over a section with a picture,
-        # else the home screen.
+        # Across the turn, by turns: the Display panel over a section with a picture in the
+        # first language and look, or the home screen in the last language and look.
+        high_contrast, step = looks[number % 2]
+        language = window.languages[-(number % 2)]
+        chosen = choose(language, high_contrast, step)
         if number % 2 == 0:
             window.open_section(with_picture)
             window.show_display_options()
-            across = "display options over a section with a picture"
+            across = f"{chosen} display options over a section with a picture"
         else:
             window.show_home()
-            across = "home"
+            across = f"{chosen} home"
         turn_screen(os.environ["DISPLAY"], host_display, xephyr_window, width, height)
         if not_followed := wait_for_screen(window, size):
             found[f"{turn} {across}, turned"] = not_followed
         look(f"{turn} {across}, shown across the turn")
         window.screens.display_layer.hide()
-        window.open_section(with_picture)
-        look(f"{turn} section {with_picture + 1} (its picture)")
-        window.show_display_options()
-        look(f"{turn} display options over section {with_picture + 1}")
-        window.screens.display_layer.hide()
-        window.show_home()
-        look(f"{turn} home")
+        for language in window.languages:
+            for high_contrast, step in looks:
+                where = f"{turn} {choose(language, high_contrast, step)}"
+                window.open_section(with_picture)
+                look(f"{where} section {with_picture + 1} (its picture)")
+                window.show_display_options()
+                look(f"{where} display options over section {with_picture + 1}")
+                window.screens.display_layer.hide()
+                window.show_home()
+                look(f"{where} home")
     json.dump(found, sys.stdout, indent=1, ensure_ascii=False)
     controller.stop()
     return 0
