@@ -163,8 +163,10 @@ class ArticleText(QTextEdit):
         )
 
 
-# The drawing is at least this share of the picture panel's width tall.
-PICTURE_SHARE = 0.6
+# Where the panel scrolls, the drawing (with its key) is at least this share of the panel's
+# width tall. At 0.6 a 10" 1280×800 panel's 461 px wide picture gave the synapse ~130 px under
+# its key, its 40 px cell names cut to "ndi eiv"; near square, it is drawn whole.
+PICTURE_SHARE = 1.1
 
 
 class PicturePanel(QScrollArea):
