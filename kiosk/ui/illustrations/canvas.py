@@ -54,8 +54,8 @@ class PictureCanvas(QWidget):
         self._phase = kind.still_phase
         self._keep_clear = QRectF()
         self._text_step = 0
-        # least_height's answers, by (width, kept-clear corner, text step): searched once each.
-        self._least: dict[tuple[int, tuple[float, float, float, float], int], int] = {}
+        # least_height's answers, by width, kept-clear corner, text step and least height.
+        self._least: dict[tuple[int, tuple[float, float, float, float], int, int], int] = {}
         self._still: QPixmap | None = None
         self._still_ratio = 0.0
         self._picture: Picture | None = None
@@ -116,9 +116,9 @@ class PictureCanvas(QWidget):
     def least_height(self, width: int, keep_clear: QRectF, shortest: int) -> int:
         """The least height, from `shortest` up, at which a canvas `width` wide with the
         `keep_clear` corner fits every label at the present text size (Picture.fits): the
-        widget asks its panel for that much. Searched once per width, corner and text size."""
+        widget asks its panel for that much. Searched once for each of these and text size."""
         corner = (keep_clear.x(), keep_clear.y(), keep_clear.width(), keep_clear.height())
-        key = (width, corner, self._text_step)
+        key = (width, corner, self._text_step, shortest)
         if key not in self._least:
             self._least[key] = self._search_least_height(width, keep_clear, shortest)
         return self._least[key]

@@ -128,6 +128,9 @@ class SynapsePicture(Picture):
             if (now_above, now_below) == (above, below):
                 break
             above, below = now_above, now_below
+        else:  # not settled: the drawing leaves the words their room, and the search goes on
+            self._place_drawing(above, below)
+            self.fits = False
         if self.labels:
             self._place_labels()
         self.paths = [self._path(index) for index in range(MESSENGERS)]
@@ -369,7 +372,7 @@ class SynapsePicture(Picture):
                     )
                     y += gap + height
         lowest = max(label.room.bottom() for label in self.placed[WITHOUT])
-        self.fits = fits and lowest <= self.rect.bottom() + 0.5
+        self.fits &= fits and lowest <= self.rect.bottom() + 0.5
 
     def _place_beside(self, state: str) -> bool:
         """The notes beside the drawing, each as near what it names as the others let it be;

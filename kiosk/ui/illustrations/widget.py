@@ -284,17 +284,16 @@ class Illustration(QWidget):
             width = max(width, *(measure.horizontalAdvance(word) for word in text.caption.split()))
         return QSize(width, self.height_for_width(width))
 
-    def height_for_width(self, width: int) -> int:
+    def height_for_width(self, width: int, *, picture_at_least: int = 0) -> int:
         """The least height at `width` for the words, the buttons and a picture of at least
-        MIN_PICTURE (1080p pixels) with room for its labels at the present text size: what a
-        panel that scrolls the picture must give it."""
+        MIN_PICTURE (1080p pixels), or `picture_at_least`, with room for its labels at the
+        present text size: what a panel that scrolls the picture must give it."""
         self._polish_all()
         gap = self.controls.spacing()
         controls = self.controls.heightForWidth(width)
         controls += gap if controls else 0
-        picture = self.canvas.least_height(
-            width, self._pause_corner(width), self.metrics.px(MIN_PICTURE)
-        )
+        shortest = max(self.metrics.px(MIN_PICTURE), picture_at_least)
+        picture = self.canvas.least_height(width, self._pause_corner(width), shortest)
         return picture + gap + self._caption_height(width) + controls
 
     # --- events -----------------------------------------------------------------------------

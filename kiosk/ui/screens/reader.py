@@ -32,7 +32,6 @@ from kiosk.illustration_specs import SPEC_BY_KEY
 from kiosk.illustration_text import illustration_text
 from kiosk.theme import COLORS, FONT_FAMILY, SMALL_GLASS_TITLE_LEAD, Colors, Metrics
 from kiosk.ui.illustrations import Illustration, create_illustration
-from kiosk.ui.illustrations.widget import MIN_PICTURE
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.swipe_area import SwipeArea
@@ -237,8 +236,10 @@ class PicturePanel(QScrollArea):
         least = self.illustration.height_for_width(width)
         if least <= self.height():
             return least
-        drawing = self._metrics.px(MIN_PICTURE)
-        return least + max(0, round(width * PICTURE_SHARE) - drawing)
+        # Not added to the height the picture's words need: a drawing that needs more for
+        # them (large text) already has that much.
+        share = round(width * PICTURE_SHARE)
+        return self.illustration.height_for_width(width, picture_at_least=share)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
