@@ -23,9 +23,11 @@ from kiosk.ui.illustrations.picture import Picture, label_px
 FRAME_MARGIN = 4  # 1080p pixels round the moving part, for antialiased edges
 TAP_SLOP = 40  # a finger that moves further than this (1080p pixels) is dragging, not tapping
 # How closely least_height finds the height at which every label fits, in 1080p pixels, and the
-# tallest it tries, in canvas widths: each try lays the picture out once (~1-3 ms).
+# tallest it tries, in canvas widths: each try lays the picture out once (~1-3 ms). Where a word
+# is wider than any room the picture has (the pain-mood cycle at 461 px on a 10" panel), no
+# height helps: the picture stops at twice its width, its words all painted.
 HEIGHT_PRECISION = 12
-TALLEST_SHARE = 4
+TALLEST_SHARE = 2
 
 
 class PictureCanvas(QWidget):

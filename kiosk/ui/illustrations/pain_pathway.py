@@ -78,6 +78,10 @@ class PainPathwayPicture(Picture):
             # The body gives way to the callouts' column where the screen is narrow (a word is
             # never cut or shrunk); the column then runs on below the body.
             least_column = self._widest_word(px) + px * 0.5
+            # The room left of the body for the medicine's bracket gives way first, to the
+            # width of its capsule, then the body itself.
+            spare = rect.width() - px - least_column - figure
+            bracket = max(px * 1.6, min(bracket, spare))
             figure = max(px * 2, min(figure, rect.width() - bracket - px - least_column))
             column = min(px * 16, rect.width() - bracket - figure - px)
         group = bracket + figure + (px + column if labels else 0.0)
