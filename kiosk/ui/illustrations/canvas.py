@@ -25,7 +25,8 @@ TAP_SLOP = 40  # a finger that moves further than this (1080p pixels) is draggin
 # How closely least_height finds the height at which every label fits, in 1080p pixels, and the
 # tallest it tries, in canvas widths: each try lays the picture out once (~1-3 ms). Where a word
 # is wider than any room the picture has (the pain-mood cycle at 461 px on a 10" panel), no
-# height helps: the picture stops at twice its width, its words all painted.
+# height helps: the picture stops at twice its width, and the reader, told by words_fit, gives
+# it a wider place (under the text).
 HEIGHT_PRECISION = 12
 TALLEST_SHARE = 2
 
@@ -56,6 +57,8 @@ class PictureCanvas(QWidget):
         self._text_step = 0
         # least_height's answers, by width, kept-clear corner, text step and least height.
         self._least: dict[tuple[int, tuple[float, float, float, float], int, int], int] = {}
+        # words_fit's answers, by width, kept-clear corner and text step.
+        self._fit: dict[tuple[int, tuple[float, float, float, float], int], bool] = {}
         self._still: QPixmap | None = None
         self._still_ratio = 0.0
         self._picture: Picture | None = None
@@ -122,6 +125,18 @@ class PictureCanvas(QWidget):
         if key not in self._least:
             self._least[key] = self._search_least_height(width, keep_clear, shortest)
         return self._least[key]
+
+    def words_fit(self, width: int, keep_clear: QRectF) -> bool:
+        """Whether every label fits a canvas `width` wide with the `keep_clear` corner at the
+        present text size, at the tallest least_height tries: where not, the reader gives the
+        picture more width (at 461 px on a 10" panel the pain-mood cycle's two columns cannot
+        hold "activity" at 43 px). One layout (~1-3 ms), once for each of these."""
+        corner = (keep_clear.x(), keep_clear.y(), keep_clear.width(), keep_clear.height())
+        key = (width, corner, self._text_step)
+        if key not in self._fit:
+            tallest = QSizeF(width, width * TALLEST_SHARE)
+            self._fit[key] = self._build_picture(tallest, keep_clear).fits
+        return self._fit[key]
 
     def _search_least_height(self, width: int, keep_clear: QRectF, shortest: int) -> int:
         def fits(height: float) -> bool:

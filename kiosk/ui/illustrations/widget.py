@@ -28,6 +28,7 @@ from kiosk.ui.widgets.touch_button import TouchButton
 
 MIN_PICTURE = 180  # the smallest picture height worth showing, in 1080p pixels
 MIN_WIDTH = 560  # in 1080p pixels: about 400 px on a 1280×800 screen
+WIDTH_PRECISION = 12  # how closely least_width_for_words finds its width, in 1080p pixels
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,25 @@ class Illustration(QWidget):
         shortest = max(self.metrics.px(MIN_PICTURE), picture_at_least)
         picture = self.canvas.least_height(width, self._pause_corner(width), shortest)
         return picture + gap + self._caption_height(width) + controls
+
+    def words_fit(self, width: int) -> bool:
+        """Whether every word inside the picture fits at `width` at the present text size,
+        however tall the picture is made (PictureCanvas.words_fit)."""
+        return self.canvas.words_fit(width, self._pause_corner(width))
+
+    def least_width_for_words(self, widest: int) -> int:
+        """The least width, from the least this widget takes up to `widest`, at which every
+        word inside the picture fits at the present text size (`widest` if none): searched to
+        WIDTH_PRECISION, each try one layout of the picture (~1-3 ms, kept per width)."""
+        low = self.minimumSizeHint().width()
+        if low >= widest or self.words_fit(low):
+            return min(low, widest)
+        if not self.words_fit(widest):
+            return widest
+        while widest - low > self.metrics.px(WIDTH_PRECISION):
+            middle = (low + widest) // 2
+            low, widest = (low, middle) if self.words_fit(middle) else (middle, widest)
+        return widest
 
     # --- events -----------------------------------------------------------------------------
 

@@ -166,6 +166,10 @@ class ArticleText(QTextEdit):
 # width tall. At 0.6 a 10" 1280×800 panel's 461 px wide picture gave the synapse ~130 px under
 # its key, its 40 px cell names cut to "ndi eiv"; near square, it is drawn whole.
 PICTURE_SHARE = 1.1
+# The most of the reader's row a landscape picture takes beside the text for its words: on a
+# 10" 1280×800 panel at the largest text the Spanish pain-mood cycle needs 737 px of 1220, the
+# text column keeping 453 (at that size the article's longest words, ~800 px, break anyway).
+PICTURE_MOST_OF_ROW = 2 / 3
 
 
 class PicturePanel(QScrollArea):
@@ -304,8 +308,8 @@ class ReaderScreen(QWidget):
         header.addWidget(self.progress_label, 0)
         self.picture_panel = PicturePanel(metrics)
         self.picture_panel.hide()
-        # Landscape: text on the left, the picture beside it. Portrait: bottom-to-top puts the
-        # picture above the text.
+        # Landscape: text on the left, the picture beside it (as wide as its words need,
+        # _place_picture). Portrait: bottom-to-top puts the picture above the text.
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.setSpacing(metrics.margin)
         body.addWidget(self.article, 3)
@@ -354,6 +358,7 @@ class ReaderScreen(QWidget):
         self._show_notice(balance=self._shows_medicine(section))
         self._place_chrome(self.size())
         self._render()
+        self._place_picture(self.size())
 
     @property
     def illustration(self) -> Illustration | None:
@@ -420,11 +425,6 @@ class ReaderScreen(QWidget):
         self.picture_panel.show_illustration(illustration)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        portrait = event.size().width() < event.size().height()
-        direction = (
-            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
-        )
-        self.body_layout.setDirection(direction)
         self._rearrange_for(event.size())
         super().resizeEvent(event)
 
@@ -434,10 +434,38 @@ class ReaderScreen(QWidget):
         super().showEvent(event)
 
     def _rearrange_for(self, size: QSize) -> None:
-        if self._place_chrome(size) and self._section is not None:
-            position = self._scroll_share()
+        position = self._scroll_share()
+        chrome_moved = self._place_chrome(size)
+        picture_moved = self._place_picture(size)
+        if self._section is None:
+            return
+        if chrome_moved:
             self._render()
+        if chrome_moved or picture_moved:
             self._restore_scroll_share(position)
+
+    def _place_picture(self, size: QSize) -> bool:
+        """Portrait: the picture above the text, as wide as the screen. Landscape: beside it,
+        at least as wide as its words need at this text size (Illustration.least_width_for_words;
+        the text column gives way, down to a third of the row, PICTURE_MOST_OF_ROW): a 10" 1280×800 panel
+        gives a picture 461 px beside the text, where the pain-mood cycle's two columns need
+        470-730 px for "activity" and the Spanish synapse 490-650. Says whether the picture
+        moved."""
+        before = (self.body_layout.direction(), self.picture_panel.minimumWidth())
+        portrait = size.width() < size.height()
+        direction = (
+            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.body_layout.setDirection(direction)
+        illustration = self.picture_panel.illustration
+        least = 0
+        if illustration is not None and not portrait:
+            row = size.width() - 2 * self._metrics.margin - self.body_layout.spacing()
+            scrollbar = self.picture_panel.verticalScrollBar().sizeHint().width()
+            widest = round(row * PICTURE_MOST_OF_ROW) - scrollbar
+            least = illustration.least_width_for_words(widest) + scrollbar
+        self.picture_panel.setMinimumWidth(least)
+        return (direction, least) != before
 
     def _place_chrome(self, size: QSize) -> bool:
         """Puts the title and notice in the text where, above and below it, they would take
@@ -471,6 +499,7 @@ class ReaderScreen(QWidget):
         if self._section is not None:
             position = self._scroll_share()
             self._render()
+            self._place_picture(self.size())
             self._restore_scroll_share(position)
 
     def _render(self) -> None:
