@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from helpers.colors import colour_counts, light_share, words_contrast
 from helpers.layout import layout_problems
+from helpers.picture_words import painted_word_problems
 from helpers.touch import drag
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -143,27 +144,6 @@ def painted_words(illustration: Illustration) -> list[tuple[str, QRectF]]:
         (label.text, label.rect)
         for label in illustration.picture.painted_labels(illustration.state)
     ]
-
-
-def painted_word_problems(illustration: Illustration) -> list[str]:
-    """Words inside the picture that are cut off, overlap each other or the pause button."""
-    canvas = QRectF(illustration.canvas.rect()).adjusted(-0.5, -0.5, 0.5, 0.5)
-    pause = illustration.pause_button
-    in_canvas = pause.isVisible() and canvas.intersects(QRectF(pause.geometry()))
-    problems = []
-    labels = illustration.picture.painted_labels(illustration.state)
-    for label in labels:
-        room = label.room
-        if room is not None and not room.adjusted(-0.5, -0.5, 0.5, 0.5).contains(label.rect):
-            problems.append(f"{label.text!r} does not fit its box")
-        if not canvas.contains(label.rect):
-            problems.append(f"{label.text!r} at {label.rect} is cut off by the picture's edge")
-        if in_canvas and label.rect.intersects(QRectF(pause.geometry())):
-            problems.append(f"{label.text!r} is under the pause button")
-    for first, second in combinations(labels, 2):
-        if first.rect.intersects(second.rect):
-            problems.append(f"{first.text!r} overlaps {second.text!r}")
-    return problems
 
 
 # --- registry ---------------------------------------------------------------------------------

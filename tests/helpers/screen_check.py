@@ -1,6 +1,6 @@
 """Runs the real kiosk window full screen on this process's screen and reports, as JSON on
 stdout, every state in which the window is not the screen or the layout inspector finds a
-fault. One process per screen size: Qt's platform (and its screen) is fixed for a process.
+fault, or a shown picture's words (in any of its states) run past their room. One process per screen size: Qt's platform (and its screen) is fixed for a process.
 
     QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/helpers/screen_check.py \
         [--config kiosk.toml] [--least-target PX] [--least-gap PX]
@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from helpers.layout import layout_problems  # noqa: E402
+from helpers.picture_words import shown_picture_problems  # noqa: E402
 from kiosk.loading import load_everything  # noqa: E402
 from kiosk.navigation import Page, every_location  # noqa: E402
 from kiosk.theme import MIN_GAP_MM, TEXT_SIZE_STEPS  # noqa: E402
@@ -112,6 +113,7 @@ def main() -> int:
     found: dict[str, list[str]] = {}
     for state in states(controller):
         problems = window_problems(controller) + layout_problems(window, min_target, min_gap)
+        problems += shown_picture_problems(window)
         if problems:
             found[state] = problems
     json.dump(found, sys.stdout, indent=1, ensure_ascii=False)

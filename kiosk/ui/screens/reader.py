@@ -167,7 +167,7 @@ class ArticleText(QTextEdit):
 # its key, its 40 px cell names cut to "ndi eiv"; near square, it is drawn whole.
 PICTURE_SHARE = 1.1
 # The most of the reader's row a landscape picture takes beside the text for its words: on a
-# 10" 1280×800 panel at the largest text the Spanish pain-mood cycle needs 737 px of 1220, the
+# 10" 1280×800 panel at the largest text the Spanish pain-mood cycle needs 737 px of 1190, the
 # text column keeping 453 (at that size the article's longest words, ~800 px, break anyway).
 PICTURE_MOST_OF_ROW = 2 / 3
 
