@@ -221,62 +221,21 @@ def _run_kiosk(
             )
         return load_everything(arguments.content, arguments.config)
 
-    from PySide6.QtCore import QSize
+    from kiosk.ui.run import run_window
 
-    from kiosk.ui import app as ui
-    from kiosk.ui.error_recovery import ErrorRecovery, forget_failures_once_healthy
-    from kiosk.ui.stop_signals import StopSignals
-    from kiosk.ui.window_guard import WindowGuard
-
-    qt_app = ui.application()
-    config = loaded.config
-    requested = QSize(*arguments.size) if arguments.size else None
-    kiosk_mode = not arguments.windowed
-    controller = ui.build_kiosk(
+    ended = run_window(
         loaded,
-        ui.screen_size(config, requested),
-        kiosk_mode=kiosk_mode,
+        arguments.size,
+        windowed=arguments.windowed,
         reload=reload,
         log_file=log_file,
+        memory=memory,
+        forget_failures=not falling_back,
+        process_started=PROCESS_STARTED,
     )
-    ErrorRecovery(controller.window.reset_session, memory).install()
-    signals = StopSignals(controller)
-    signals.stop_requested.connect(controller.shut_down)
-    signals.reload_requested.connect(controller.reload_now)
-    if not falling_back:
-        forget_failures_once_healthy(memory, controller)
-    first_paint = ui.FirstPaintLogger(PROCESS_STARTED, controller.on_first_paint)
-    controller.window.installEventFilter(first_paint)
-    # The status file, usage pruning and the watchdog start after the first paint (on_first_paint).
-    follow = ui.show(controller.window, config, fullscreen=kiosk_mode)
-    resized_to: list[QSize] = []
-    if follow is not None:
-        laid_out_for = follow.laid_out_for
-
-        def lay_out_anew(size: QSize) -> None:
-            if resized_to:
-                return  # already stopping
-            # Every size (targets, text, margins) is fixed when the screens are built: a
-            # resized screen (not a turn) is laid out by a fresh start, as at boot.
-            log.info(
-                "the screen is now %dx%d, not a turn of the %dx%d the kiosk was laid out for; "
-                "it starts again to lay itself out for it",
-                size.width(),
-                size.height(),
-                laid_out_for.width(),
-                laid_out_for.height(),
-            )
-            resized_to.append(size)
-            controller.shut_down(f"the screen was resized to {size.width()}x{size.height()}")
-
-        follow.needs_new_layout.connect(lay_out_anew)
-    if kiosk_mode:
-        window = controller.window
-        WindowGuard(window, lambda: window.screen().geometry())
-    code = qt_app.exec()
-    if resized_to:
+    if ended.start_again:
         _start_again()
-    return code
+    return ended.exit_code
 
 
 def _start_again() -> None:
@@ -306,14 +265,12 @@ def preview(arguments: argparse.Namespace) -> int:
     setup_logging("warning", None)
     _log_problems(loaded.problems)
 
-    from PySide6.QtCore import QSize
-
     from kiosk.ui.app import application
     from kiosk.ui.preview import render_previews
 
     application()
     try:
-        for path in render_previews(loaded, QSize(*arguments.size), arguments.out):
+        for path in render_previews(loaded, arguments.size, arguments.out):
             print(path)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

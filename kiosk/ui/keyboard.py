@@ -25,9 +25,9 @@ from kiosk.ui.app_filter import ApplicationFilter
 from kiosk.ui.illustrations import Illustration
 from kiosk.ui.narrator import Narrator
 from kiosk.ui.read_aloud import ReadAloud
-from kiosk.ui.screens.reader import ArticleText
 from kiosk.ui.session import IdleWatch
 from kiosk.ui.spoken import describe, screen_words, speakable
+from kiosk.ui.widgets.article_text import ArticleText
 from kiosk.ui.widgets.focus_ring import FocusRing
 from kiosk.ui.window import KioskWindow
 from kiosk.ui_text import UiText

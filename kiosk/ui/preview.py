@@ -33,9 +33,10 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render_previews(loaded: Loaded, size: QSize, out: Path) -> list[Path]:
-    """Every screen as a PNG, on a screen of `size`: the platform's (see
+def render_previews(loaded: Loaded, width_height: tuple[int, int], out: Path) -> list[Path]:
+    """Every screen as a PNG, on a screen of `width_height`: the platform's (see
     kiosk.ui.screen_fit.virtual_screen_platform, which `kiosk preview` sets up)."""
+    size = QSize(*width_height)
     screen = screen_size(loaded.config, None)
     if screen != size:
         raise RuntimeError(

@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from kiosk.ui.narrator import Narrator
-from kiosk.ui.screens.reader import ArticleText, ReaderScreen
+from kiosk.ui.screens.reader import ReaderScreen
+from kiosk.ui.widgets.article_text import ArticleText
 
 
 class ReadAloud(QObject):

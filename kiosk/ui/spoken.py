@@ -8,7 +8,7 @@ import unicodedata
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.navigation import Page
-from kiosk.ui.screens.reader import ArticleText
+from kiosk.ui.widgets.article_text import ArticleText
 from kiosk.ui.window import KioskWindow
 from kiosk.ui_text import UiText
 

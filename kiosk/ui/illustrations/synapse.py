@@ -10,94 +10,49 @@ much", never a "weak" or "strong" signal.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath
 
-from kiosk.illustration_specs import SYNAPSE, MarkerShape
+from kiosk.illustration_specs import SYNAPSE
 from kiosk.ui.illustrations.drawing import (
-    Point,
-    color,
-    cycle,
-    draw_arrow_head,
-    draw_text,
     fit_variant,
-    lerp,
     pen,
-    smooth,
     stack_labels,
     text_size,
 )
-from kiosk.ui.illustrations.markers import draw_marker
 from kiosk.ui.illustrations.picture import PaintedLabel, Picture
-
-WITHOUT, WITH_SNRI = SYNAPSE.states
-MESSENGERS = 12
-RECEPTORS = 5
-PERIOD = 8.0  # seconds from one release of a messenger to its next
-ASPECT = 2.8  # the drawing's width / height, at most
-MIN_ASPECT = 1.5  # and at least: a tall space gets a centred drawing, not stretched cells
-SENDING_EDGE = 0.44  # where the two membranes are, as shares of the drawing's width
-RECEIVING_EDGE = 0.62
-NAME_LINES = 2  # the cells' names take at most this many lines, where they can
-GUTTER = 0.6  # the least space between two names, in label heights
-BOTTOM = Qt.AlignmentFlag.AlignBottom
-TOP = Qt.AlignmentFlag.AlignTop
-LEFT = Qt.AlignmentFlag.AlignLeft
-RIGHT = Qt.AlignmentFlag.AlignRight
-ROW_GAP = 0.35  # between rows of words outside the drawing, in label heights
-LEAST_DRAWING = 6.0  # the drawing's least height beside its words, in label heights (5 receptors)
-# The notes that name a part inside the drawing, where each goes there and how it is set;
-# one that does not fit there goes in a row above (or, the receptors', below) the drawing.
-TRANSPORTER, SIGNAL, RECEPTORS_NOTE = "transporter", "signal", "receptors"
-NOTES = (TRANSPORTER, SIGNAL, RECEPTORS_NOTE)
-NAMES = ("sending cell", "gap", "receiving cell")  # the names under the drawing, left to right
-INSIDE_ALIGN = {TRANSPORTER: RIGHT | BOTTOM, SIGNAL: LEFT | BOTTOM, RECEPTORS_NOTE: LEFT | TOP}
-OUTSIDE_ALIGN = {TRANSPORTER: LEFT | TOP, SIGNAL: RIGHT | TOP, RECEPTORS_NOTE: RIGHT | TOP}
-BOLD = {TRANSPORTER: True, SIGNAL: False, RECEPTORS_NOTE: False}
-
-
-@dataclass(frozen=True)
-class _Path:
-    offset: float  # where in the release cycle this messenger starts
-    release: Point  # where it leaves the sending cell
-    drift: Point  # where it is just after leaving
-    receptor: int  # the receptor it visits
-    docked: Point  # where it sits in that receptor
-    entry: Point  # the mouth of the transporter that takes it back
-    inside: Point  # back inside the sending cell
+from kiosk.ui.illustrations.synapse_model import (
+    ASPECT,
+    BOLD,
+    GUTTER,
+    INSIDE_ALIGN,
+    LEAST_DRAWING,
+    LEFT,
+    MESSENGERS,
+    MIN_ASPECT,
+    NAME_LINES,
+    NAMES,
+    NOTES,
+    OUTSIDE_ALIGN,
+    RECEIVING_EDGE,
+    RECEPTORS,
+    RECEPTORS_NOTE,
+    RIGHT,
+    ROW_GAP,
+    SENDING_EDGE,
+    SIGNAL,
+    TOP,
+    TRANSPORTER,
+    WITH_SNRI,
+    WITHOUT,
+    MessengerPath,
+    PlacedWords,
+)
+from kiosk.ui.illustrations.synapse_paint import SynapsePainting
 
 
-@dataclass(frozen=True)
-class _Label:
-    """Words as drawn: aligned in `room`, and, outside the drawing, a line to `anchor`."""
-
-    text: str
-    room: QRectF
-    align: Qt.AlignmentFlag
-    slot: str  # what it names: a note's (NOTES) or a name's (NAMES)
-    anchor: QPointF | None = None
-
-    @property
-    def bold(self) -> bool:
-        return BOLD.get(self.slot, True)
-
-    def text_rect(self, px: float) -> QRectF:
-        """What the words take inside their room."""
-        size = text_size(self.text, px, self.room.width(), bold=self.bold)
-        x, y = self.room.left(), self.room.top()
-        if self.align & Qt.AlignmentFlag.AlignRight:
-            x = self.room.right() - size.width()
-        elif self.align & Qt.AlignmentFlag.AlignHCenter:
-            x = self.room.center().x() - size.width() / 2
-        if self.align & Qt.AlignmentFlag.AlignBottom:
-            y = self.room.bottom() - size.height()
-        return QRectF(x, y, size.width(), size.height())
-
-
-class SynapsePicture(Picture):
+class SynapsePicture(SynapsePainting, Picture):
     spec = SYNAPSE
     still_phase: ClassVar[float] = 2.6
 
@@ -114,7 +69,7 @@ class SynapsePicture(Picture):
         self.names: list[tuple[str, float, float]] | None = []
         self.moved: set[str] = set()
         self.beside: set[str] = set()  # of those moved, the ones beside the drawing
-        self.placed: dict[str, list[_Label]] = {state: [] for state in SYNAPSE.states}
+        self.placed: dict[str, list[PlacedWords]] = {state: [] for state in SYNAPSE.states}
         above = below = 0.0
         for _round in range(6):
             self._place_drawing(above, below)
@@ -334,7 +289,7 @@ class SynapsePicture(Picture):
                         region.height(),
                         bold=BOLD[slot],
                     )
-                    placed.append(_Label(text or "", region, INSIDE_ALIGN[slot], slot))
+                    placed.append(PlacedWords(text or "", region, INSIDE_ALIGN[slot], slot))
                     continue
                 if slot in self.beside:
                     continue
@@ -352,7 +307,7 @@ class SynapsePicture(Picture):
                 wide = text_size(text, px, row_room.width(), bold=BOLD[slot]).width()
                 fits &= wide <= row_room.width() + 0.5
                 row = QRectF(row_room.left(), top, row_room.width(), height)
-                placed.append(_Label(text, row, OUTSIDE_ALIGN[slot], slot, self._anchor(slot)))
+                placed.append(PlacedWords(text, row, OUTSIDE_ALIGN[slot], slot, self._anchor(slot)))
             fits &= self._place_beside(state)
             if self.names:
                 band = bottom + px * 0.3
@@ -360,13 +315,13 @@ class SynapsePicture(Picture):
                     x = b.left() + b.width() * centre
                     height = text_size(name, px, room, bold=True).height()
                     rect = QRectF(x - room / 2, band, room, height)
-                    placed.append(_Label(name, rect, Qt.AlignmentFlag.AlignHCenter, part))
+                    placed.append(PlacedWords(name, rect, Qt.AlignmentFlag.AlignHCenter, part))
             else:
                 y = bottom
                 for part, (name, align) in zip(NAMES, self._stacked_names(), strict=True):
                     height = text_size(name, px, area.width(), bold=True).height()
                     rect = QRectF(area.left(), y + gap, area.width(), height)
-                    placed.append(_Label(name, rect, align, part))
+                    placed.append(PlacedWords(name, rect, align, part))
                     fits &= (
                         text_size(name, px, area.width(), bold=True).width() <= area.width() + 0.5
                     )
@@ -409,7 +364,7 @@ class SynapsePicture(Picture):
                 room = self._beside_room(slot)
                 align = (RIGHT if slot == TRANSPORTER else LEFT) | TOP
                 box = QRectF(room.left(), top, room.width(), height)
-                self.placed[state].append(_Label(text, box, align, slot, self._anchor(slot)))
+                self.placed[state].append(PlacedWords(text, box, align, slot, self._anchor(slot)))
         return fits
 
     def _anchor(self, slot: str) -> QPointF:
@@ -473,13 +428,13 @@ class SynapsePicture(Picture):
             (sides[1], (1.0 + RECEIVING_EDGE) / 2, rooms[1]),
         ]
 
-    def _path(self, index: int) -> _Path:
+    def _path(self, index: int) -> MessengerPath:
         """The fixed points of one messenger's trip, worked out once per size."""
         h = self.box.height()
         gap = self.receiving_edge - self.sending_edge
         receptor = (index * 3) % RECEPTORS
         transporter = self.transporters[index % 2]
-        return _Path(
+        return MessengerPath(
             offset=index / MESSENGERS + 0.037 * (index % 3),
             release=(self.sending_edge, self.mid_y + h * 0.05 * ((index * 7) % 5 - 2)),
             drift=(
@@ -491,279 +446,3 @@ class SynapsePicture(Picture):
             entry=(transporter.x() + self.size * 0.9, transporter.y()),
             inside=(transporter.x() - self.size * 2.2, transporter.y()),
         )
-
-    # --- still layer ------------------------------------------------------------------------
-
-    def paint_still(self, painter: QPainter, state: str) -> None:
-        blocked = state == WITH_SNRI
-        self._paint_cells(painter)
-        self._paint_vesicles(painter)
-        for index in range(RECEPTORS):
-            self._paint_receptor(painter, index, active=False)
-        for point in self.transporters:
-            self._paint_transporter(painter, point, blocked=blocked)
-        self._paint_signal(painter, strong=blocked)
-        if self.labels:
-            self._paint_labels(painter, state)
-
-    def _paint_cells(self, painter: QPainter) -> None:
-        b = self.box
-        h = b.height()
-        top, bottom = b.top() + h * 0.04, b.bottom() - h * 0.04
-        neck = b.left() + b.width() * 0.07
-        shoulder = b.left() + b.width() * 0.17
-        axon_half = h * 0.16
-        radius = h * 0.22
-        edge = self.sending_edge
-        sending = QPainterPath()
-        sending.moveTo(b.left(), self.mid_y - axon_half)
-        sending.cubicTo(
-            QPointF(neck, self.mid_y - axon_half), QPointF(neck, top), QPointF(shoulder, top)
-        )
-        sending.lineTo(edge - radius, top)
-        sending.quadTo(QPointF(edge, top), QPointF(edge, top + radius))
-        sending.lineTo(edge, bottom - radius)
-        sending.quadTo(QPointF(edge, bottom), QPointF(edge - radius, bottom))
-        sending.lineTo(shoulder, bottom)
-        sending.cubicTo(
-            QPointF(neck, bottom),
-            QPointF(neck, self.mid_y + axon_half),
-            QPointF(b.left(), self.mid_y + axon_half),
-        )
-        edge = self.receiving_edge
-        receiving = QPainterPath()
-        receiving.moveTo(b.right(), b.top())
-        receiving.lineTo(edge + radius, b.top())
-        receiving.quadTo(QPointF(edge, b.top()), QPointF(edge, b.top() + radius))
-        receiving.lineTo(edge, b.bottom() - radius)
-        receiving.quadTo(QPointF(edge, b.bottom()), QPointF(edge + radius, b.bottom()))
-        receiving.lineTo(b.right(), b.bottom())
-        for path, fill in (
-            (sending, self.colors.sending_cell),
-            (receiving, self.colors.receiving_cell),
-        ):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color(fill))
-            painter.drawPath(path)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(pen(self.colors.outline, self.line * 1.2))
-            painter.drawPath(path)
-
-    def _paint_vesicles(self, painter: QPainter) -> None:
-        """A little sac that holds messengers before they are let out."""
-        b = self.box
-        h = b.height()
-        radius = h * 0.1
-        center = QPointF(self.sending_edge - b.width() * 0.13, self.mid_y - h * 0.2)
-        small = radius * 0.62
-        painter.setPen(pen(self.colors.outline, self.line * 0.7))
-        painter.setBrush(color(self.colors.surface))
-        painter.drawEllipse(center, radius, radius)
-        left = QPointF(center.x() - radius * 0.38, center.y() - radius * 0.2)
-        right = QPointF(center.x() + radius * 0.38, center.y() + radius * 0.25)
-        colors = self.colors
-        draw_marker(painter, MarkerShape.CIRCLE, left, small, colors.serotonin, edge=colors.surface)
-        draw_marker(
-            painter, MarkerShape.TRIANGLE, right, small, colors.norepinephrine, edge=colors.surface
-        )
-
-    def _cup(self, index: int) -> QPainterPath:
-        point = self.receptors[index]
-        s = self.size
-        cup = QPainterPath()
-        cup.moveTo(point.x() - s * 0.55, point.y() - s * 0.55)
-        cup.lineTo(point.x() + s * 0.05, point.y() - s * 0.55)
-        cup.lineTo(point.x() + s * 0.05, point.y() + s * 0.55)
-        cup.lineTo(point.x() - s * 0.55, point.y() + s * 0.55)
-        return cup
-
-    def _paint_receptor(self, painter: QPainter, index: int, *, active: bool) -> None:
-        """A cup on the receiving cell that a messenger fits into; dark and thick while in use
-        (drawn each frame then, from shapes made once)."""
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(self._active_pen if active else self._resting_pen)
-        painter.drawPath(self._cups[index])
-
-    def _paint_transporter(self, painter: QPainter, point: QPointF, *, blocked: bool) -> None:
-        """A doorway through the sending cell's wall; plugged by a capsule when blocked."""
-        s = self.size
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color(self.colors.sending_cell))
-        painter.drawRect(QRectF(point.x() - s * 0.8, point.y() - s * 0.5, s * 1.6, s * 1.0))
-        painter.setBrush(color(self.colors.accent))
-        for side in (-1, 1):
-            top = point.y() + side * s * 0.55 - s * 0.2
-            painter.drawRoundedRect(QRectF(point.x() - s * 0.85, top, s * 1.7, s * 0.4), 3, 3)
-        if blocked:
-            draw_marker(
-                painter,
-                MarkerShape.CAPSULE,
-                point,
-                s * 1.5,
-                self.colors.medicine,
-                edge=self.colors.surface,
-            )
-            return
-        # An arrow into the sending cell: the transporter pulls messengers back in.
-        tail = QPointF(point.x() + s * 0.9, point.y())
-        head = QPointF(point.x() - s * 1.1, point.y())
-        painter.setPen(pen(self.colors.accent, self.line))
-        painter.drawLine(tail, head)
-        draw_arrow_head(
-            painter, QPointF(head.x() - s * 0.25, head.y()), math.pi, s * 0.5, self.colors.accent
-        )
-
-    def _signal_geometry(self, *, strong: bool) -> tuple[float, float]:
-        """The signal arrow's length and thickness: bigger when more messengers reach receptors."""
-        length = (self.box.right() - self.signal_start) * (0.8 if strong else 0.45)
-        return length, self.size * (0.7 if strong else 0.3)
-
-    def _paint_signal(self, painter: QPainter, *, strong: bool) -> None:
-        length, thickness = self._signal_geometry(strong=strong)
-        start = QPointF(self.signal_start, self.mid_y)
-        end = QPointF(self.signal_start + length, self.mid_y)
-        head = thickness * 1.4 + self.size * 0.5
-        painter.setPen(pen(self.colors.accent, thickness))
-        painter.drawLine(start, QPointF(end.x() - head * 0.5, end.y()))
-        draw_arrow_head(painter, end, 0.0, head, self.colors.accent)
-
-    def _paint_labels(self, painter: QPainter, state: str) -> None:
-        ink = self.colors.medicine if state == WITH_SNRI else self.colors.text
-        for label in self.placed[state]:
-            if not label.text:
-                continue
-            if label.anchor is not None:
-                self._paint_leader(painter, label)
-            draw_text(
-                painter,
-                label.room,
-                label.text,
-                self.px,
-                ink=ink if label.slot == TRANSPORTER else self.colors.text,
-                bold=label.bold,
-                align=label.align,
-            )
-
-    def _paint_leader(self, painter: QPainter, label: _Label) -> None:
-        """A thin line from a note outside the drawing to what it names, ending in a dot."""
-        assert label.anchor is not None
-        words = label.text_rect(self.px)
-        anchor = label.anchor
-        beside_y = max(words.top(), min(words.bottom(), anchor.y()))
-        if anchor.x() > words.right():  # words to the left of the drawing
-            x, y = words.right() + self.px * 0.2, beside_y
-        elif anchor.x() < words.left():  # to its right
-            x, y = words.left() - self.px * 0.2, beside_y
-        else:  # above or below it
-            x = max(words.left() + self.px * 0.3, min(words.right() - self.px * 0.3, anchor.x()))
-            y = words.bottom() if anchor.y() > words.bottom() else words.top()
-        painter.setPen(pen(self.colors.outline, max(1.5, self.px * 0.08)))
-        painter.drawLine(QPointF(x, y), anchor)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color(self.colors.outline))
-        painter.drawEllipse(anchor, self.px * 0.16, self.px * 0.16)
-
-    # --- motion layer -----------------------------------------------------------------------
-
-    def motion_rects(self) -> list[QRectF]:
-        """The gap with its receptors, and the signal arrow."""
-        b = self.box
-        s = self.size
-        gap = QRectF(
-            QPointF(self.sending_edge - s * 3, b.top()),
-            QPointF(self.receiving_edge + s, b.bottom()),
-        )
-        length, thickness = self._signal_geometry(strong=True)
-        signal = QRectF(self.signal_start, self.mid_y - thickness, length, thickness * 2)
-        return [gap, signal]
-
-    def paint_motion(self, painter: QPainter, state: str, phase: float) -> None:
-        blocked = state == WITH_SNRI
-        bound = [False] * RECEPTORS
-        for index in range(MESSENGERS):
-            where = self._messenger(index, phase, blocked=blocked)
-            if where is None:
-                continue
-            point, alpha, at_receptor = where
-            if at_receptor is not None:
-                bound[at_receptor] = True
-            if index % 2 == 0:
-                draw_marker(
-                    painter,
-                    MarkerShape.CIRCLE,
-                    point,
-                    self.size,
-                    self.colors.serotonin,
-                    alpha,
-                    edge=self.colors.surface,
-                    ratio=self.ratio,
-                )
-            else:
-                draw_marker(
-                    painter,
-                    MarkerShape.TRIANGLE,
-                    point,
-                    self.size,
-                    self.colors.norepinephrine,
-                    alpha,
-                    edge=self.colors.surface,
-                    ratio=self.ratio,
-                )
-        for index, active in enumerate(bound):
-            if active:
-                self._paint_receptor(painter, index, active=True)
-        self._paint_signal_pulses(painter, phase, strong=blocked)
-
-    def _messenger(
-        self, index: int, phase: float, *, blocked: bool
-    ) -> tuple[Point, float, int | None] | None:
-        """Where messenger `index` is: its point, its opacity and the receptor it sits in."""
-        path = self.paths[index]
-        u = cycle(phase, PERIOD, path.offset)
-        if u < 0.12:  # leaves the sending cell
-            return lerp(path.release, path.drift, smooth(u / 0.12)), smooth(u / 0.05), None
-        if not blocked:
-            if u < 0.24:
-                return lerp(path.drift, path.docked, smooth((u - 0.12) / 0.12)), 1.0, None
-            if u < 0.32:
-                return path.docked, 1.0, path.receptor
-            if u < 0.46:  # the transporter pulls it back
-                return lerp(path.docked, path.entry, smooth((u - 0.32) / 0.14)), 1.0, None
-            if u < 0.56:
-                fading = 1.0 - smooth((u - 0.48) / 0.08)
-                return lerp(path.entry, path.inside, smooth((u - 0.46) / 0.1)), fading, None
-            return None
-        # Transporters blocked: the messenger stays in the gap and meets receptors again and again.
-        h = self.box.height()
-        gap = self.receiving_edge - self.sending_edge
-        wander = (
-            self.sending_edge
-            + gap * (0.52 + 0.2 * math.sin(2 * math.pi * (phase / 5.3) + index * 1.3)),
-            self.mid_y + h * 0.34 * math.sin(2 * math.pi * (phase / 7.1) + index * 2.1),
-        )
-        for visit in (0.3, 0.62):
-            if visit - 0.08 <= u < visit + 0.08:
-                pull = smooth(1 - abs(u - visit) / 0.08 * 1.4)
-                point = lerp(wander if u > 0.2 else path.drift, path.docked, pull)
-                return point, 1.0, path.receptor if pull > 0.95 else None
-        point = lerp(path.drift, wander, smooth((u - 0.12) / 0.1))
-        return point, 1.0 - smooth((u - 0.86) / 0.12), None  # drifts away slowly at the end
-
-    def _paint_signal_pulses(self, painter: QPainter, phase: float, *, strong: bool) -> None:
-        length, thickness = self._signal_geometry(strong=strong)
-        count = 3 if strong else 1
-        for index in range(count):
-            t = cycle(phase, 3.0, index / count)
-            x = self.signal_start + length * 0.8 * t
-            dot = thickness * 0.7
-            alpha = math.sin(math.pi * t)
-            draw_marker(
-                painter,
-                MarkerShape.CIRCLE,
-                (x, self.mid_y),
-                dot,
-                self.colors.surface,
-                alpha,
-                edge=self.colors.surface,
-                ratio=self.ratio,
-            )

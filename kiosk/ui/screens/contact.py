@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 
 from kiosk.contact import ClinicDetails, vcard
 from kiosk.theme import REFERENCE_SHORT_SIDE, Metrics
-from kiosk.ui.screens.reader import ArticleText
 from kiosk.ui.style import grows_with_text, show_text_step
+from kiosk.ui.widgets.article_text import ArticleText
 from kiosk.ui.widgets.kinetic_scroll import KineticScroll
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.qr_view import QrView
