@@ -4,6 +4,7 @@ and previews."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -69,13 +70,20 @@ PLACES = [
     ((1280, 800), (400, 400)),
     ((1920, 1080), (900, 1000)),
 ]
-# (screen, the room the reader's picture panel has on it: its width, and its height before it
-# scrolls), as the reader gives them at the normal text size.
+# (screen, its diagonal in inches (0: the default assumption), the room the reader's picture
+# panel has on it: its width, and its height before it scrolls, as the reader gives them at the
+# normal text size, and the widest it makes a picture beside the text for its words: two thirds
+# of the row less the scrollbar, kiosk/ui/screens/reader.py PICTURE_MOST_OF_ROW).
 READER_ROOMS = [
-    ((1280, 800), (461, 606)),
-    ((1920, 1080), (720, 644)),
-    ((1080, 1920), (1000, 508)),
+    ((1280, 800), 0, (461, 606), 461),
+    ((1920, 1080), 0, (720, 644), 720),
+    ((1080, 1920), 0, (1000, 508), 1000),
+    # A 10" panel (5.94 px/mm, 43 px labels): beside the text 461 px of a 1190 px row, where
+    # the pain-mood cycle's two columns need 470-737 px; upright, the screen's width.
+    ((1280, 800), 10, (461, 293), 778),
+    ((800, 1280), 10, (725, 238), 725),
 ]
+MM_PER_INCH = 25.4
 # Share of pixels that must differ between two states' pictures.
 DIFFERENT_ENOUGH = 0.005
 
@@ -107,10 +115,15 @@ def make(
     return illustration
 
 
-def as_the_reader_gives(illustration: Illustration, room: tuple[int, int]) -> QSize:
-    """The size the reader's picture panel gives a picture in `room`: its width, and at least
-    the height the picture needs there (the panel then scrolls)."""
+def as_the_reader_gives(
+    illustration: Illustration, room: tuple[int, int], widest: int = 0
+) -> QSize:
+    """The size the reader's picture panel gives a picture in `room`: its width, or as much
+    more, up to `widest`, as its words need at the present text size, and at least the height
+    the picture needs there (the panel then scrolls)."""
     width, height = room
+    if widest > width:
+        width = max(width, illustration.least_width_for_words(widest))
     return QSize(width, max(height, illustration.height_for_width(width)))
 
 
@@ -808,17 +821,27 @@ def test_size_hints_fit_the_width_the_reader_gives(
 
 
 @pytest.mark.parametrize(
-    ("screen", "room"), READER_ROOMS, ids=[f"{w}x{h}" for (w, h), _room in READER_ROOMS]
+    ("screen", "diagonal_in", "room", "widest"),
+    READER_ROOMS,
+    ids=[f"{w}x{h}" + (f"-{inches}in" if inches else "") for (w, h), inches, *_ in READER_ROOMS],
 )
 @pytest.mark.parametrize("key", KEYS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_picture_labels_grow_with_the_text_and_never_shrink_or_vanish(
-    qtbot: QtBot, language: str, key: str, screen: tuple[int, int], room: tuple[int, int]
+    qtbot: QtBot,
+    language: str,
+    key: str,
+    screen: tuple[int, int],
+    diagonal_in: int,
+    room: tuple[int, int],
+    widest: int,
 ) -> None:
     """Issue 13: at a larger text size every label painted inside the picture is still there,
     at least as large (never under its normal size or DESIGN.md's capital height on the glass),
-    inside the picture and clear of the others, in the height the reader's panel gives."""
-    metrics = Metrics.for_screen(*screen)
+    inside the picture and clear of the others, in the room the reader's panel gives (on a 10"
+    panel's glass too)."""
+    px_per_mm = math.hypot(*screen) / (diagonal_in * MM_PER_INCH) if diagonal_in else None
+    metrics = Metrics.for_screen(*screen, px_per_mm)
     least = max(metrics.small_px, metrics.mm(MIN_CAP_HEIGHT_MM / CAP_HEIGHT_PER_EM))
     illustration = make(qtbot, key, metrics=metrics, size=room, language=language, show=False)
     panel = QWidget()  # as in the reader, inside another widget that gives it its size
@@ -829,7 +852,7 @@ def test_picture_labels_grow_with_the_text_and_never_shrink_or_vanish(
     before: dict[str, dict[str, float]] = {}
     for step in range(TEXT_SIZE_STEPS):
         illustration.set_text_step(step)
-        illustration.setFixedSize(as_the_reader_gives(illustration, room))
+        illustration.setFixedSize(as_the_reader_gives(illustration, room, widest))
         illustration.show()
         for state in illustration.states:
             illustration.set_state(state)
