@@ -1,6 +1,5 @@
 """Finds words inside a picture that a patient would see cut off or overlapping: painted past
-their box or the picture's edge, under the pause button, over each other, or in a picture whose
-words found no room at all (Picture.fits)."""
+their box or the picture's edge, under the pause button or over each other."""
 
 from __future__ import annotations
 
@@ -36,7 +35,7 @@ def painted_word_problems(illustration: Illustration) -> list[str]:
 
 def shown_picture_problems(window: QWidget) -> list[str]:
     """Every shown picture in `window`, in each of its states (then back to the one it was
-    in): where its words do not fit at its size, and which."""
+    in): which of its words are cut off or overlap at its size."""
     problems = []
     for illustration in window.findChildren(Illustration):
         if not illustration.isVisible():
@@ -45,8 +44,6 @@ def shown_picture_problems(window: QWidget) -> list[str]:
         for state in illustration.states:
             illustration.set_state(state)
             where = f"{illustration.spec.key} {state} at {illustration.width()} px"
-            if not illustration.picture.fits:
-                problems.append(f"{where}: its words find no room")
             problems += [f"{where}: {problem}" for problem in painted_word_problems(illustration)]
         illustration.set_state(shown)
     return problems
