@@ -5,6 +5,7 @@ X server in tests/test_window_guard_x11.py."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import pytest
@@ -78,3 +79,25 @@ def test_a_window_left_alone_is_left_alone(guarded, qtbot) -> None:  # type: ign
     window.update()
     with qtbot.assertNotEmitted(guard.restored, wait=RESTORE_DELAY_MS * 2):
         window.repaint()
+
+
+def test_a_starting_window_not_yet_full_screen_is_no_other_programs_doing(  # type: ignore[no-untyped-def]
+    make_kiosk, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Under cage the window is mapped before it is made full screen: as it starts, that is
+    logged and put right, not warned of; once it has filled the screen, a change is warned of."""
+    caplog.set_level(logging.INFO, logger="kiosk.ui.window_guard")
+    screen = QGuiApplication.primaryScreen().geometry()
+    window = make_kiosk(size=(screen.width(), screen.height())).window
+    window.setMinimumSize(0, 0)
+    window.setMaximumSize(16777215, 16777215)
+    window.show()  # not yet full screen, as a compositor first maps it
+    guard = WindowGuard(window, lambda: QRect(screen), starting=True)
+    qtbot.waitUntil(lambda: guard.what_happened() is None, timeout=1000)
+    assert "as it starts; asking for full screen again" in caplog.text
+    assert "by another program" not in caplog.text
+    qtbot.waitUntil(lambda: not guard.timer.isActive(), timeout=1000)
+    guard.check()  # the restore's own check: the window is on the glass, full screen
+    window.showNormal()
+    qtbot.waitUntil(lambda: guard.what_happened() is None, timeout=1000)
+    assert "taken out of full screen by another program; restoring it" in caplog.text

@@ -82,6 +82,6 @@ def run_window(
         follow.needs_new_layout.connect(lay_out_anew)
     if kiosk_mode:
         window = controller.window
-        WindowGuard(window, lambda: window.screen().geometry())
+        WindowGuard(window, lambda: window.screen().geometry(), starting=True)
     code = qt_app.exec()
     return Ended(code, start_again=bool(resized_to))

@@ -37,7 +37,11 @@ NOT_EXPOSED = "unmapped, minimised or destroyed"
 class WindowGuard(QObject):
     restored = Signal(str)  # what had happened to the window
 
-    def __init__(self, window: QWidget, screen_geometry: Callable[[], QRect]) -> None:
+    def __init__(
+        self, window: QWidget, screen_geometry: Callable[[], QRect], *, starting: bool = False
+    ) -> None:
+        """`starting`: the window was just shown; until it has once filled its screen, what
+        keeps it from doing so is the start's, not another program's."""
         super().__init__(window)
         self._window = window
         self._screen_geometry = screen_geometry
@@ -45,6 +49,9 @@ class WindowGuard(QObject):
         # True from a restore until the next check, which may see the restore's own aftermath.
         self._settling = False
         self._waited = False
+        # A compositor may map a starting window before making it full screen (cage's Xwayland
+        # did: a warning at every boot); that is logged, not warned of.
+        self._arrived = not starting
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(RESTORE_DELAY_MS)
@@ -60,8 +67,11 @@ class WindowGuard(QObject):
             self._handle = handle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in WATCHED_EVENTS and not self.timer.isActive():
-            self.timer.start()
+        if event.type() in WATCHED_EVENTS:
+            if not self._arrived and self.what_happened() is None:
+                self._arrived = True  # on the glass, full screen: from now on a change is news
+            if not self.timer.isActive():
+                self.timer.start()
         return False
 
     def what_happened(self) -> str | None:
@@ -85,6 +95,7 @@ class WindowGuard(QObject):
         happened = self.what_happened()
         settling, self._settling = self._settling, False
         if happened is None:
+            self._arrived = True
             return
         if settling and happened == NOT_EXPOSED and not self._waited:
             # A window just restored may wait a moment for the X server to expose it again.
@@ -94,6 +105,8 @@ class WindowGuard(QObject):
         self._waited = False
         if settling:
             log.info("the kiosk window was %s while it was being restored; again", happened)
+        elif not self._arrived:
+            log.info("the kiosk window is %s as it starts; asking for full screen again", happened)
         else:
             log.warning("the kiosk window was %s by another program; restoring it", happened)
         self.restore(recreate=happened in (HIDDEN, NOT_EXPOSED))
