@@ -14,13 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 # Well within the one second a patient might notice; long enough for a WM's burst to settle.
 RESTORE_DELAY_MS = 250
+# cage (Xwayland) takes a new window out of full screen state ~1 s after it is first painted,
+# while it still fills the output: on a starting kiosk that is the compositor's way, not
+# another program's. The window is put back either way; only the log's words differ.
+STARTING_MS = 5000
+OUT_OF_FULL_SCREEN = "taken out of full screen"
 WATCHED_EVENTS = frozenset(
     {
         QEvent.Type.WindowStateChange,
@@ -38,10 +43,10 @@ class WindowGuard(QObject):
     restored = Signal(str)  # what had happened to the window
 
     def __init__(
-        self, window: QWidget, screen_geometry: Callable[[], QRect], *, starting: bool = False
+        self, window: QWidget, screen_geometry: Callable[[], QRect], *, starting_for_ms: int = 0
     ) -> None:
-        """`starting`: the window was just shown; until it has once filled its screen, what
-        keeps it from doing so is the start's, not another program's."""
+        """`starting_for_ms`: for this long the window is starting, and a compositor taking it
+        out of full screen state while it still fills its screen is logged as the start's."""
         super().__init__(window)
         self._window = window
         self._screen_geometry = screen_geometry
@@ -49,9 +54,9 @@ class WindowGuard(QObject):
         # True from a restore until the next check, which may see the restore's own aftermath.
         self._settling = False
         self._waited = False
-        # A compositor may map a starting window before making it full screen (cage's Xwayland
-        # did: a warning at every boot); that is logged, not warned of.
-        self._arrived = not starting
+        self._starting_for_ms = starting_for_ms
+        self._age = QElapsedTimer()
+        self._age.start()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(RESTORE_DELAY_MS)
@@ -67,11 +72,8 @@ class WindowGuard(QObject):
             self._handle = handle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in WATCHED_EVENTS:
-            if not self._arrived and self.what_happened() is None:
-                self._arrived = True  # on the glass, full screen: from now on a change is news
-            if not self.timer.isActive():
-                self.timer.start()
+        if event.type() in WATCHED_EVENTS and not self.timer.isActive():
+            self.timer.start()
         return False
 
     def what_happened(self) -> str | None:
@@ -85,7 +87,7 @@ class WindowGuard(QObject):
         if window.isMinimized():
             return "minimised"
         if not window.isFullScreen():
-            return "taken out of full screen"
+            return OUT_OF_FULL_SCREEN
         geometry, screen = window.geometry(), self._screen_geometry()
         if geometry != screen:
             return f"moved or resized to {geometry.width()}x{geometry.height()}"
@@ -95,7 +97,6 @@ class WindowGuard(QObject):
         happened = self.what_happened()
         settling, self._settling = self._settling, False
         if happened is None:
-            self._arrived = True
             return
         if settling and happened == NOT_EXPOSED and not self._waited:
             # A window just restored may wait a moment for the X server to expose it again.
@@ -105,12 +106,20 @@ class WindowGuard(QObject):
         self._waited = False
         if settling:
             log.info("the kiosk window was %s while it was being restored; again", happened)
-        elif not self._arrived:
-            log.info("the kiosk window is %s as it starts; asking for full screen again", happened)
+        elif self._compositor_settling(happened):
+            log.info("the kiosk window is %s as it starts; putting it back", happened)
         else:
             log.warning("the kiosk window was %s by another program; restoring it", happened)
         self.restore(recreate=happened in (HIDDEN, NOT_EXPOSED))
         self.restored.emit(happened)
+
+    def _compositor_settling(self, happened: str) -> bool:
+        """A starting window out of full screen state that still fills its screen."""
+        return (
+            happened == OUT_OF_FULL_SCREEN
+            and not self._age.hasExpired(self._starting_for_ms)
+            and self._window.geometry() == self._screen_geometry()
+        )
 
     def restore(self, *, recreate: bool) -> None:
         window = self._window
