@@ -5,6 +5,7 @@ X server in tests/test_window_guard_x11.py."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import pytest
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def guarded(make_kiosk, qtbot):  # type: ignore[no-untyped-def]
+def full_screen(make_kiosk, qtbot):  # type: ignore[no-untyped-def]
     """The kiosk window shown as the real kiosk shows it (kiosk.ui.app.show), full screen."""
     screen = QGuiApplication.primaryScreen().geometry()
     controller = make_kiosk(size=(screen.width(), screen.height()))
@@ -29,6 +30,12 @@ def guarded(make_kiosk, qtbot):  # type: ignore[no-untyped-def]
     window.setMaximumSize(16777215, 16777215)
     show(window, controller.config, fullscreen=True)
     qtbot.waitExposed(window)
+    return window, screen
+
+
+@pytest.fixture
+def guarded(full_screen):  # type: ignore[no-untyped-def]
+    window, screen = full_screen
     return window, WindowGuard(window, lambda: QRect(screen)), screen
 
 
@@ -78,3 +85,18 @@ def test_a_window_left_alone_is_left_alone(guarded, qtbot) -> None:  # type: ign
     window.update()
     with qtbot.assertNotEmitted(guard.restored, wait=RESTORE_DELAY_MS * 2):
         window.repaint()
+
+
+def test_a_starting_window_put_out_of_full_screen_is_the_compositors_doing(  # type: ignore[no-untyped-def]
+    full_screen, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """cage takes a new window out of full screen state about a second after its first paint:
+    as the kiosk starts that is put right and logged, not warned of as another program's."""
+    caplog.set_level(logging.INFO, logger="kiosk.ui.window_guard")
+    window, screen = full_screen
+    guard = WindowGuard(window, lambda: QRect(screen), starting_for_ms=60_000)
+    window.showNormal()  # its size stays the screen's, as under cage
+    assert window.geometry() == screen
+    qtbot.waitUntil(lambda: guard.what_happened() is None, timeout=1000)
+    assert "taken out of full screen as it starts; putting it back" in caplog.text
+    assert "by another program" not in caplog.text

@@ -15,7 +15,7 @@ from kiosk.loading import Loaded
 from kiosk.ui import app as ui
 from kiosk.ui.error_recovery import ErrorRecovery, forget_failures_once_healthy
 from kiosk.ui.stop_signals import StopSignals
-from kiosk.ui.window_guard import WindowGuard
+from kiosk.ui.window_guard import STARTING_MS, WindowGuard
 
 log = logging.getLogger("kiosk")
 
@@ -82,6 +82,6 @@ def run_window(
         follow.needs_new_layout.connect(lay_out_anew)
     if kiosk_mode:
         window = controller.window
-        WindowGuard(window, lambda: window.screen().geometry())
+        WindowGuard(window, lambda: window.screen().geometry(), starting_for_ms=STARTING_MS)
     code = qt_app.exec()
     return Ended(code, start_again=bool(resized_to))

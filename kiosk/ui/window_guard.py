@@ -14,13 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 # Well within the one second a patient might notice; long enough for a WM's burst to settle.
 RESTORE_DELAY_MS = 250
+# cage (Xwayland) takes a new window out of full screen state ~1 s after it is first painted,
+# while it still fills the output: on a starting kiosk that is the compositor's way, not
+# another program's. The window is put back either way; only the log's words differ.
+STARTING_MS = 5000
+OUT_OF_FULL_SCREEN = "taken out of full screen"
 WATCHED_EVENTS = frozenset(
     {
         QEvent.Type.WindowStateChange,
@@ -37,7 +42,11 @@ NOT_EXPOSED = "unmapped, minimised or destroyed"
 class WindowGuard(QObject):
     restored = Signal(str)  # what had happened to the window
 
-    def __init__(self, window: QWidget, screen_geometry: Callable[[], QRect]) -> None:
+    def __init__(
+        self, window: QWidget, screen_geometry: Callable[[], QRect], *, starting_for_ms: int = 0
+    ) -> None:
+        """`starting_for_ms`: for this long the window is starting, and a compositor taking it
+        out of full screen state while it still fills its screen is logged as the start's."""
         super().__init__(window)
         self._window = window
         self._screen_geometry = screen_geometry
@@ -45,6 +54,9 @@ class WindowGuard(QObject):
         # True from a restore until the next check, which may see the restore's own aftermath.
         self._settling = False
         self._waited = False
+        self._starting_for_ms = starting_for_ms
+        self._age = QElapsedTimer()
+        self._age.start()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(RESTORE_DELAY_MS)
@@ -75,7 +87,7 @@ class WindowGuard(QObject):
         if window.isMinimized():
             return "minimised"
         if not window.isFullScreen():
-            return "taken out of full screen"
+            return OUT_OF_FULL_SCREEN
         geometry, screen = window.geometry(), self._screen_geometry()
         if geometry != screen:
             return f"moved or resized to {geometry.width()}x{geometry.height()}"
@@ -94,10 +106,20 @@ class WindowGuard(QObject):
         self._waited = False
         if settling:
             log.info("the kiosk window was %s while it was being restored; again", happened)
+        elif self._compositor_settling(happened):
+            log.info("the kiosk window is %s as it starts; putting it back", happened)
         else:
             log.warning("the kiosk window was %s by another program; restoring it", happened)
         self.restore(recreate=happened in (HIDDEN, NOT_EXPOSED))
         self.restored.emit(happened)
+
+    def _compositor_settling(self, happened: str) -> bool:
+        """A starting window out of full screen state that still fills its screen."""
+        return (
+            happened == OUT_OF_FULL_SCREEN
+            and not self._age.hasExpired(self._starting_for_ms)
+            and self._window.geometry() == self._screen_geometry()
+        )
 
     def restore(self, *, recreate: bool) -> None:
         window = self._window
