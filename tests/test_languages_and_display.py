@@ -200,13 +200,18 @@ def test_countdowns_say_one_second_in_the_singular(language: str, one: str, many
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
+@pytest.mark.parametrize(("language", "section"), [("en", 2), ("es", 1)])
 def test_text_size_and_contrast_changes_while_reading_reflow_the_open_section_at_once(  # type: ignore[no-untyped-def]
-    make_window, size: tuple[int, int]
+    make_window, size: tuple[int, int], language: str, section: int
 ) -> None:
     """Issue 13: after Text size while section 3 was open, lines ran under the scrollbar and
-    the picture ("low back pa") until the patient left the section."""
+    the picture ("low back pa") until the patient left the section; and a picture whose width
+    stayed kept its height, its larger words squeezing the drawing (the Spanish synapse was
+    17 px high at 1280x800 and the largest text)."""
     window = make_window(size)
-    window.open_section(2)
+    if language != window.choices.language:
+        window.next_language()
+    window.open_section(section)
     QApplication.processEvents()
     window.reader.article.verticalScrollBar().setValue(400)
     changes: tuple[Callable[[], None], ...] = (
@@ -222,6 +227,10 @@ def test_text_size_and_contrast_changes_while_reading_reflow_the_open_section_at
         QApplication.processEvents()
         assert text_overflow(window.reader.article) is None, window.choices
         assert window.reader.article.verticalScrollBar().value() > 0, "reading position lost"
+        picture = window.reader.illustration
+        assert picture is not None
+        # Every word has its room and the drawing its least height (Picture.fits).
+        assert picture.canvas.picture.fits, window.choices
 
 
 @pytest.mark.parametrize(

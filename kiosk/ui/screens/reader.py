@@ -378,6 +378,10 @@ class ReaderScreen(QWidget):
             self._render()
             self._place_picture(self.size())
             self._restore_scroll_share(position)
+            # Larger words need a taller picture (PicturePanel.fit): without this, a picture
+            # whose width stays kept its old height, and larger captions and buttons squeezed
+            # the drawing (Spanish at 1280x800, the largest text: the synapse 17 px high).
+            self.picture_panel.fit()
 
     def _render(self) -> None:
         if self._section is None:
