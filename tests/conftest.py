@@ -156,3 +156,13 @@ def _default_locale() -> Iterator[None]:
     saved = QLocale()
     yield
     QLocale.setDefault(saved)
+
+
+@pytest.fixture
+def espeak_ng() -> None:
+    """The speech tests render through the real espeak-ng; without it they fail, naming it."""
+    from kiosk.speech import engine_problem
+
+    problem = engine_problem()
+    if problem is not None:
+        pytest.fail(problem)

@@ -7,12 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.speech import Espeak, engine_problem
+from kiosk.speech import Espeak
 from kiosk.ui import controller as controller_module
 
-pytestmark = pytest.mark.skipif(
-    engine_problem() is not None, reason="espeak-ng missing (the Makefile installs it under CI)"
-)
+pytestmark = pytest.mark.usefixtures("espeak_ng")
 
 
 @pytest.fixture

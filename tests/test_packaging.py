@@ -6,6 +6,7 @@ packaging/linux/test-install.sh; these tests keep the files they are built from 
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import re
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.system_tools import require
 
 from kiosk import __version__
 from kiosk.config import parse_config
@@ -369,9 +371,10 @@ def test_ansible_check_run_against_localhost_changes_nothing(tmp_path: Path) -> 
 
 
 def test_ansible_config_template_is_a_valid_kiosk_config(tmp_path: Path) -> None:
-    jinja2 = pytest.importorskip("jinja2", reason="jinja2 comes with ansible-core")
-    yaml = pytest.importorskip("yaml", reason="PyYAML comes with ansible-core")
     ansible_playbook()  # fail clearly when the packaging tools are missing
+    # Both come with ansible-core, which ansible_playbook() has just found.
+    jinja2 = importlib.import_module("jinja2")
+    yaml = importlib.import_module("yaml")
     role = ANSIBLE / "roles" / "clinic_kiosk"
     defaults = yaml.safe_load((role / "defaults" / "main.yml").read_text(encoding="utf-8"))
     template = jinja2.Template((role / "templates" / "kiosk.toml.j2").read_text(encoding="utf-8"))
@@ -429,8 +432,7 @@ def test_the_unit_is_confined_to_an_ok_exposure() -> None:
         "/var/log/clinic-kiosk",
         "/run/user",
     ]
-    if shutil.which("systemd-analyze") is None:
-        pytest.skip("systemd-analyze is not installed")
+    require("the unit's confinement score", {"systemd-analyze": "systemd"})
     report = subprocess.run(
         ["systemd-analyze", "security", "--offline=true", str(LINUX / "clinic-kiosk.service")],
         capture_output=True,

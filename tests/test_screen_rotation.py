@@ -14,7 +14,6 @@ tests/helpers/screen_turn_check.py runs the kiosk and the turns in a process of 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from helpers.kiosk_process import folders_config, kiosk_environment
+from helpers.system_tools import require
 from helpers.xephyr import turn_screen
 
 CHECK = Path(__file__).resolve().parent / "helpers" / "screen_turn_check.py"
@@ -95,12 +95,7 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 def turnable_screen(request: pytest.FixtureRequest) -> Iterator[TurnableScreen]:
     """An Xephyr screen of the requested size in a private Xvfb large enough for either
     orientation; both servers are stopped afterwards, whatever happens."""
-    missing = sorted({package for tool, package in TOOLS.items() if shutil.which(tool) is None})
-    if missing:
-        pytest.fail(
-            "turning a real X screen needs Xvfb, Xephyr, xdotool and xrandr: "
-            f"sudo apt-get install -y {' '.join(missing)}"
-        )
+    require("turning a real X screen", TOOLS)
     size: str = request.param
     sides = [int(side) for sizes in TURNS.values() for turn in sizes for side in turn.split("x")]
     host_side = str(max(sides))

@@ -11,13 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.config import SpeechSettings
-from kiosk.speech import Espeak, Utterance, engine_problem, espeak_command, render, voice_for
+from kiosk.speech import Espeak, Utterance, espeak_command, render, voice_for
 from kiosk.ui import controller as controller_module
 from kiosk.ui.narrator import Narrator
 
-pytestmark = pytest.mark.skipif(
-    engine_problem() is not None, reason="espeak-ng missing (the Makefile installs it under CI)"
-)
+pytestmark = pytest.mark.usefixtures("espeak_ng")
 
 
 def samples(path: Path) -> tuple[array.array[int], int]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -22,21 +21,19 @@ from pathlib import Path
 
 import pytest
 from helpers.kiosk_process import folders_config, kiosk_environment
+from helpers.system_tools import require
 
 SCREEN = (1080, 1920)
 # The guard acts after RESTORE_DELAY_MS (250 ms); this generous bound only keeps a busy machine
 # (each look at the windows starts xdotool and xwininfo) from failing the test.
 RESTORED_WITHIN_S = 10.0
-MISSING = [tool for tool in ("Xvfb", "xdotool", "xwininfo") if shutil.which(tool) is None]
-pytestmark = pytest.mark.skipif(
-    bool(MISSING),
-    reason=f"needs {', '.join(MISSING)}: sudo apt-get install -y xvfb xdotool x11-utils",
-)
+TOOLS = {"Xvfb": "xvfb", "xdotool": "xdotool", "xwininfo": "x11-utils"}
 
 
 @pytest.fixture
 def x_display() -> Iterator[str]:
     """A private Xvfb screen on a free display number (Xvfb picks it: -displayfd)."""
+    require("meddling with the kiosk's window on a real X server", TOOLS)
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [
@@ -65,7 +62,10 @@ def x_display() -> Iterator[str]:
     )
     try:
         if probe.returncode != 0:
-            pytest.skip("Qt's xcb platform does not start: python scripts/check_qt_libs.py xcb")
+            pytest.fail(
+                "Qt's xcb platform does not start here: python scripts/check_qt_libs.py xcb "
+                "names the system libraries it lacks"
+            )
         yield display
     finally:
         server.terminate()
