@@ -424,3 +424,17 @@ def theme_qss_growing_names() -> set[str]:
         for part in selector.split(",")
         for name in re.findall(r"#(\w+)\[", part)
     }
+
+
+def test_an_upright_screen_shows_each_picture_whole_above_the_text(make_window) -> None:  # type: ignore[no-untyped-def]
+    """At 1080x1920 the picture got 508 px by the layout's stretch where it needs 530-560: its
+    caption and buttons scrolled out of sight, and its drawing grew to fill the scroll."""
+    window = make_window((1080, 1920))
+    for index, section in enumerate(window.sections):
+        if section.illustration is None:
+            continue
+        window.open_section(index)
+        QApplication.processEvents()
+        panel = window.reader.picture_panel
+        assert panel.verticalScrollBar().maximum() == 0, section.slug
+        assert window.reader.article.height() >= panel.height(), section.slug

@@ -119,7 +119,9 @@ class PicturePanel(QScrollArea):
             return least
         # Not added to the height the picture's words need: a drawing that needs more for
         # them (large text) already has that much.
-        share = round(width * PICTURE_SHARE)
+        # Never taller than the panel shows at once: on a wide panel (upright 1080x1920) a
+        # near-square drawing was 1078 px in a 508 px view, its caption and buttons far below.
+        share = min(round(width * PICTURE_SHARE), self.viewport().height())
         return self.illustration.height_for_width(width, picture_at_least=share)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -328,7 +330,8 @@ class ReaderScreen(QWidget):
         gives a picture 461 px beside the text, where the pain-mood cycle's two columns need
         470-730 px for "activity" and the Spanish synapse 490-650. Says whether the picture
         moved."""
-        before = (self.body_layout.direction(), self.picture_panel.minimumWidth())
+        panel = self.picture_panel
+        before = (self.body_layout.direction(), panel.minimumWidth(), panel.minimumHeight())
         portrait = size.width() < size.height()
         direction = (
             QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
@@ -341,8 +344,17 @@ class ReaderScreen(QWidget):
             scrollbar = self.picture_panel.verticalScrollBar().sizeHint().width()
             widest = round(row * PICTURE_MOST_OF_ROW) - scrollbar
             least = illustration.least_width_for_words(widest) + scrollbar
-        self.picture_panel.setMinimumWidth(least)
-        return (direction, least) != before
+        panel.setMinimumWidth(least)
+        # Upright, the picture shows whole above the text where that takes at most 3/8 of the
+        # reader: by the stretch alone it got 508 px of an upright 1080x1920 reader where it needs
+        # 530-560, and its caption and buttons scrolled out of sight. (Not more: on an
+        # 800x1280 screen half would leave the text 124 px.)
+        tallest = 0
+        if illustration is not None and portrait:
+            width = size.width() - 2 * self._metrics.margin
+            tallest = min(illustration.height_for_width(width), size.height() * 3 // 8)
+        panel.setMinimumHeight(tallest)
+        return (direction, least, tallest) != before
 
     def _place_chrome(self, size: QSize) -> bool:
         """Puts the title and notice in the text where, above and below it, they would take
